@@ -1,0 +1,3 @@
+from report_gen.cli import main
+
+main()

@@ -1,0 +1,150 @@
+"""From loaded YAML to a validated meeting, with every problem located and in Vietnamese."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, get_args
+
+from pydantic import BaseModel, ValidationError
+
+from report_gen.errors import InputError, Problem
+from report_gen.loader import Located, PathKey, load_with_defaults
+from report_gen.model import DOCUMENT_REQUIRED, MeetingFile
+
+
+@dataclass(frozen=True)
+class LoadedMeeting:
+    """A valid meeting, the files it was read from, and where its values stand in them."""
+
+    meeting: MeetingFile
+    source: Path
+    located: Located
+
+    @property
+    def sources(self) -> list[Path]:
+        return self.located.sources
+
+
+def _fields_at(loc: PathKey) -> list[str]:
+    """Known keys of the mapping at `loc` (for suggesting the closest one)."""
+    model: Any = MeetingFile
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        field = getattr(model, "model_fields", {}).get(part)
+        if field is None:
+            return []
+        model = _model_in(field.annotation)
+    return list(getattr(model, "model_fields", {}))
+
+
+def _model_in(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in get_args(annotation):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _dotted(loc: PathKey) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out
+
+
+def _message(err: dict[str, Any], loc: PathKey) -> str:
+    kind = err["type"]
+    where = _dotted(loc)
+    if kind == "missing":
+        return f"thiếu khóa bắt buộc “{where}”"
+    if kind == "extra_forbidden":
+        key = str(loc[-1])
+        hint = difflib.get_close_matches(key, _fields_at(loc[:-1]), n=1, cutoff=0.5)
+        tip = f"; có phải ý bạn là “{hint[0]}”?" if hint else ""
+        return f"khóa không được hỗ trợ “{where}”{tip}"
+    if kind.startswith("date") or kind == "datetime_from_date_parsing":
+        return f"“{where}”: ngày không hợp lệ hoặc không tồn tại, cần dạng YYYY-MM-DD"
+    if kind == "literal_error":
+        expected = err.get("ctx", {}).get("expected", "")
+        return f"“{where}”: giá trị không hợp lệ, chỉ nhận {expected.replace(' or ', ' hoặc ')}"
+    if kind == "value_error" or kind == "string_too_short":
+        return f"“{where}”: đoạn văn trống"
+    if kind == "too_short":
+        return f"“{where}”: cần ít nhất một mục"
+    if kind in ("string_type", "str_type"):
+        return f"“{where}”: cần một đoạn chữ"
+    if kind == "list_type":
+        return f"“{where}”: cần một danh sách (mỗi mục bắt đầu bằng “- ”)"
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return f"“{where}”: cần một bảng khóa: giá trị"
+    if kind == "bool_type":
+        return f"“{where}”: cần giá trị đúng/sai"
+    return f"“{where}”: giá trị không hợp lệ"
+
+
+def _clean_loc(loc: tuple[Any, ...]) -> PathKey:
+    """Drop pydantic's internal loc parts (validator and union names)."""
+    return tuple(p for p in loc if isinstance(p, int) or not str(p).startswith("function-"))
+
+
+def validate(located: Located) -> MeetingFile:
+    try:
+        meeting = MeetingFile.model_validate(located.data)
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors():
+            loc = _clean_loc(err["loc"])
+            pos = located.keys[loc] if err["type"] == "extra_forbidden" else located.where(loc)
+            problems.append(Problem(pos.path, pos.line, pos.column, _message(err, loc)))
+        raise InputError(problems) from None
+    _check_images(meeting, located)
+    return meeting
+
+
+def _check_images(meeting: MeetingFile, located: Located) -> None:
+    """Images must be files inside the input's folder: user text never reaches other files."""
+    problems = []
+    for i, image in enumerate(meeting.article.images):
+        loc = ("article", "images", i, "file")
+        pos = located.where(loc)
+        folder = Path(pos.path).parent.resolve()
+        target = (folder / image.file).resolve()
+        if not target.is_relative_to(folder):
+            msg = f"ảnh “{image.file}” nằm ngoài thư mục của tệp hội nghị"
+        elif not target.is_file():
+            msg = f"không tìm thấy ảnh “{image.file}”"
+        else:
+            continue
+        problems.append(Problem(pos.path, pos.line, pos.column, msg))
+    if problems:
+        raise InputError(problems)
+
+
+def check_for_documents(loaded: LoadedMeeting, final: bool = False) -> None:
+    """Documents need an issuer, a place and a signer; a final one also a number and a date."""
+    required = list(DOCUMENT_REQUIRED)
+    if final:
+        required += [("document", "number"), ("document", "date")]
+    problems = []
+    for loc in required:
+        value: Any = loaded.meeting
+        for part in loc:
+            value = getattr(value, part)
+        if value is None:
+            pos = loaded.located.where(loc)
+            why = "bản chính thức (--final)" if loc[-1] in ("number", "date") else "văn bản"
+            msg = f"thiếu khóa “{_dotted(loc)}”, bắt buộc khi soạn {why}"
+            problems.append(Problem(pos.path, pos.line, pos.column, msg))
+    if problems:
+        raise InputError(problems)
+
+
+def load_meeting(path: Path) -> LoadedMeeting:
+    """Read, merge folder defaults, validate: the single entry point for a meeting file."""
+    located = load_with_defaults(path)
+    return LoadedMeeting(validate(located), path, located)

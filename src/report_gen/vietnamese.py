@@ -1,0 +1,144 @@
+"""Vietnamese language rules as Jinja filters: dates, lists, people, capitalisation.
+
+Kept in one place so that templates hold only wording, and each rule is unit-tested.
+References are to shared/docs/vn-admin-format.md.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from collections.abc import Callable, Iterable
+from typing import Any
+
+DRAFT_BLANK = "\u00a0" * 6  # room for the clerk to write the day or month by hand
+SESSIONS = {"sáng": "Sáng", "chiều": "Chiều", "tối": "Tối"}
+CLOSING_MARKS = (".", ";", ":", ",", "!", "?", "…", ",...")
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def _day_month(d: dt.date) -> tuple[str, str]:
+    """NĐ 30 §1.4: day below 10 and months 1 and 2 get a leading zero; months 3–12 do not."""
+    return f"{d.day:02d}", (f"{d.month:02d}" if d.month <= 2 else str(d.month))
+
+
+def admin_date(d: dt.date | None, year: int | None = None) -> str:
+    """`ngày 09 tháng 7 năm 2019`; a draft (no date) leaves day and month blank."""
+    if d is None:
+        return f"ngày{DRAFT_BLANK}tháng{DRAFT_BLANK}năm {year or ''}".rstrip()
+    day, month = _day_month(d)
+    return f"ngày {day} tháng {month} năm {d.year}"
+
+
+def news_date(d: dt.date, session: str | None = None, sep: str = "/") -> str:
+    """`Sáng 9/7` as portals open an article; `Ngày 9/7` when the session is unknown."""
+    lead = SESSIONS.get(session or "", "Ngày")
+    return f"{lead} {d.day}{sep}{d.month}"
+
+
+def party_date(d: dt.date) -> str:
+    """Party citation form `ngày 03-10-2017` (§3.1: day padded, month not)."""
+    return f"ngày {d.day:02d}-{d.month}-{d.year}"
+
+
+def short_date(d: dt.date, style: str = "state") -> str:
+    """Numeric date for deadlines in running text: `30/9/2019` (state), `30-9-2019` (Party)."""
+    sep = "-" if style == "party" else "/"
+    return f"{d.day:02d}{sep}{d.month}{sep}{d.year}"
+
+
+def join_vi(items: Iterable[str], last: str = "và") -> str:
+    """`A, B và C`: commas between, a conjunction before the last item."""
+    items = [i for i in items if i]
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {last} {items[-1]}"
+
+
+def ends_closed(text: str) -> bool:
+    return text.rstrip().endswith(CLOSING_MARKS)
+
+
+def close_items(items: Iterable[str], between: str = ";", end: str = ".") -> list[str]:
+    """Enumeration punctuation: `;` after each item, `.` after the last.
+
+    Only items without closing punctuation get a mark: the office's own wording is kept.
+    """
+    items = list(items)
+    return [
+        item if ends_closed(item) else item + (end if i == len(items) - 1 else between)
+        for i, item in enumerate(items)
+    ]
+
+
+def capfirst(text: str) -> str:
+    """Capital first letter at a sentence start; the rest is left as the user wrote it."""
+    return text[:1].upper() + text[1:]
+
+
+def lowerfirst(text: str) -> str:
+    """Lower-case first letter where a user's phrase continues a sentence."""
+    return text[:1].lower() + text[1:]
+
+
+def sentence(text: str) -> str:
+    """A complete sentence: capital first letter and a closing mark when missing."""
+    text = capfirst(text.strip())
+    return text if ends_closed(text) else text + "."
+
+
+def first_mention(person: Any) -> str:
+    """`đồng chí Lê Bình Nguyên, Phó Bí thư Thường trực Huyện ủy` (§6: name, then title)."""
+    return f"đồng chí {person.name}, {person.title}"
+
+
+def later_mention(person: Any) -> str:
+    """`đồng chí Phó Bí thư Thường trực Huyện ủy`: later mentions give the title alone."""
+    return f"đồng chí {person.title}"
+
+
+def upper_vi(text: str) -> str:
+    """Upper case that keeps NFC (Python's upper is correct for Vietnamese; normalise anyway)."""
+    return nfc(text.upper())
+
+
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+LETTERS = "abcdđeghiklmnopqrstuvxy"  # Vietnamese alphabet order for "a)", "b)", ... (§1.6)
+
+
+def roman(n: int) -> str:
+    return ROMAN[n - 1]
+
+
+def letter(n: int) -> str:
+    return LETTERS[n - 1]
+
+
+def strip_meeting_word(name: str) -> str:
+    """`Hội nghị sơ kết …` → `sơ kết …`, for headlines and summaries built from the name."""
+    for word in ("Hội nghị ", "hội nghị "):
+        if name.startswith(word):
+            return name[len(word) :]
+    return name
+
+
+FILTERS: dict[str, Callable[..., Any]] = {
+    "admin_date": admin_date,
+    "news_date": news_date,
+    "party_date": party_date,
+    "short_date": short_date,
+    "join_vi": join_vi,
+    "close_items": close_items,
+    "capfirst": capfirst,
+    "lowerfirst": lowerfirst,
+    "sentence": sentence,
+    "first_mention": first_mention,
+    "later_mention": later_mention,
+    "upper_vi": upper_vi,
+    "roman": roman,
+    "letter": letter,
+    "strip_meeting_word": strip_meeting_word,
+}
