@@ -33,6 +33,12 @@ def admin_date(d: dt.date | None, year: int | None = None) -> str:
     return f"ngày {day} tháng {month} năm {d.year}"
 
 
+def day_phrase(d: dt.date, session: str | None = None) -> str:
+    """`Sáng ngày 09 tháng 4 năm 2022`: how a document's opening sentence dates a meeting."""
+    text = admin_date(d)
+    return f"{SESSIONS[session]} {text}" if session else capfirst(text)
+
+
 def news_date(d: dt.date, session: str | None = None, sep: str = "/") -> str:
     """`Sáng 9/7` as portals open an article; `Ngày 9/7` when the session is unknown."""
     lead = SESSIONS.get(session or "", "Ngày")
@@ -48,6 +54,40 @@ def short_date(d: dt.date, style: str = "state") -> str:
     """Numeric date for deadlines in running text: `30/9/2019` (state), `30-9-2019` (Party)."""
     sep = "-" if style == "party" else "/"
     return f"{d.day:02d}{sep}{d.month}{sep}{d.year}"
+
+
+# Type abbreviations of the document kinds (NĐ 30 Phụ lục III; Party: §2.3).
+KIND_ABBREV = {"report": "BC", "notice": "TB"}
+TYPE_ABBREVS = frozenset("BC TB KL NQ QĐ CT KH HD TTr CV BB".split())
+
+
+def symbol_for(symbol: str | None, kind: str, style: str) -> str | None:
+    """The symbol for this kind: one `symbol` key serves both documents of a meeting.
+
+    `TB/HU` becomes `BC/HU` on the report (Party); `TB-UBND` becomes `BC-UBND` (state).
+    A symbol that does not start with a known type abbreviation is kept as written.
+    """
+    if not symbol or kind not in KIND_ABBREV:
+        return symbol
+    sep = "/" if style == "party" else "-"
+    head, found, rest = symbol.partition(sep)
+    if found and head in TYPE_ABBREVS:
+        return f"{KIND_ABBREV[kind]}{sep}{rest}"
+    return symbol
+
+
+def doc_number(number: str | None, symbol: str | None, style: str) -> str:
+    """`Số 125-TB/HU` (Party, no colon) or `Số: 15/TB-UBND` (state); blank in a draft.
+
+    Numbers below 10 get a leading zero (NĐ 30 §1.3; Party §2.3).
+    """
+    if number is None:
+        number = DRAFT_BLANK
+    elif number.isdigit() and int(number) < 10:
+        number = f"{int(number):02d}"
+    if style == "party":
+        return f"Số {number}-{symbol}" if symbol else f"Số {number}"
+    return f"Số: {number}/{symbol}" if symbol else f"Số: {number}"
 
 
 def join_vi(items: Iterable[str], last: str = "và") -> str:
@@ -82,6 +122,27 @@ def capfirst(text: str) -> str:
 def lowerfirst(text: str) -> str:
     """Lower-case first letter where a user's phrase continues a sentence."""
     return text[:1].lower() + text[1:]
+
+
+# First words that begin a name (of a body, a document, a place) and so keep their capital.
+NAME_WORDS = frozenset(
+    "Ban Bộ Chi Chính Đảng Đoàn Hội Huyện Mặt Nhà Nhân Phòng Quận Sở Thành Thị Tỉnh Trung "
+    "Ủy Uỷ Văn Xã Phường Công Nghị Quyết Chỉ Kết Luật Pháp Hồ Bác Quốc".split()
+)
+
+
+def continue_sentence(text: str) -> str:
+    """Let a user's sentence continue ours ("đồng chí … trân trọng ghi nhận …").
+
+    The first letter is lowered only when the text does not start with a name: an
+    abbreviation (UBND), a capitalised pair (Ban Dân vận) or a word that begins names.
+    """
+    words = text.split(maxsplit=2)
+    first = words[0] if words else ""
+    second = words[1] if len(words) > 1 else ""
+    if first.isupper() or first in NAME_WORDS or second[:1].isupper():
+        return text
+    return lowerfirst(text)
 
 
 def sentence(text: str) -> str:
@@ -128,12 +189,16 @@ def strip_meeting_word(name: str) -> str:
 FILTERS: dict[str, Callable[..., Any]] = {
     "admin_date": admin_date,
     "news_date": news_date,
+    "day_phrase": day_phrase,
+    "symbol_for": symbol_for,
+    "doc_number": doc_number,
     "party_date": party_date,
     "short_date": short_date,
     "join_vi": join_vi,
     "close_items": close_items,
     "capfirst": capfirst,
     "lowerfirst": lowerfirst,
+    "continue_sentence": continue_sentence,
     "sentence": sentence,
     "first_mention": first_mention,
     "later_mention": later_mention,

@@ -1,0 +1,212 @@
+"""The `report-gen` command line (contract: shared/docs/cli.md).
+
+Only click is imported at start-up: every command imports what it needs when it runs,
+so that `report-gen --help` stays instant.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from report_gen import __version__
+
+KIND_CHOICES = ("news", "report", "notice")
+FORMAT_CHOICES = ("html", "md", "docx", "pdf")
+EXIT_INVALID = 1
+
+
+def _comma_list(allowed: tuple[str, ...], what: str):  # type: ignore[no-untyped-def]
+    def convert(ctx: click.Context, param: click.Parameter, value: str | None):  # type: ignore[no-untyped-def]
+        if value is None:
+            return None
+        items = tuple(dict.fromkeys(v.strip() for v in value.split(",") if v.strip()))
+        unknown = [v for v in items if v not in allowed]
+        if unknown or not items:
+            raise click.BadParameter(
+                f"{what} không hợp lệ: {', '.join(unknown) or '(trống)'}; "
+                f"chọn trong: {', '.join(allowed)}"
+            )
+        return items
+
+    return convert
+
+
+kinds_option = click.option(
+    "-k",
+    "--kinds",
+    callback=_comma_list(KIND_CHOICES, "loại văn bản"),
+    help="Loại văn bản, cách nhau bằng dấu phẩy: news, report, notice (mặc định: tất cả).",
+)
+formats_option = click.option(
+    "-f",
+    "--formats",
+    callback=_comma_list(FORMAT_CHOICES, "định dạng"),
+    help="Định dạng, cách nhau bằng dấu phẩy: html, md, docx, pdf "
+    "(mặc định: tin bài html, md; văn bản docx, pdf).",
+)
+outdir_option = click.option(
+    "-o",
+    "--outdir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("outputs"),
+    show_default=True,
+    help="Thư mục ghi kết quả.",
+)
+quiet_option = click.option("-q", "--quiet", is_flag=True, help="Chỉ in lỗi.")
+
+
+def _say(quiet: bool, message: str) -> None:
+    if not quiet:
+        click.echo(message)
+
+
+def _report(problems: object) -> None:
+    for problem in problems:  # type: ignore[attr-defined]
+        click.echo(str(problem), err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", message="report-gen %(version)s")
+def main() -> None:
+    """Soạn tin bài, báo cáo và thông báo kết luận hội nghị từ một tệp YAML."""
+
+
+@main.command()
+@click.argument("meetings", nargs=-1, required=True, type=click.Path(path_type=Path))
+@outdir_option
+@kinds_option
+@formats_option
+@click.option(
+    "--style",
+    type=click.Choice(["party", "state"]),
+    help="Thể thức: party (Hướng dẫn 36-HD/VPTW) hoặc state (Nghị định 30/2020/NĐ-CP).",
+)
+@click.option(
+    "--draft/--final",
+    default=True,
+    help="--final từ chối văn bản chưa có số và ngày ký (mặc định: dự thảo).",
+)
+@quiet_option
+def render(
+    meetings: tuple[Path, ...],
+    outdir: Path,
+    kinds: tuple[str, ...] | None,
+    formats: tuple[str, ...] | None,
+    style: str | None,
+    draft: bool,
+    quiet: bool,
+) -> None:
+    """Soạn văn bản cho từng tệp hội nghị MEETINGS."""
+    from report_gen.errors import InputError
+    from report_gen.pipeline import Job, run
+
+    failed = False
+    for source in meetings:
+        job = Job(
+            source=source,
+            outdir=outdir / source.stem,
+            kinds=kinds or KIND_CHOICES,
+            formats=formats,
+            style=style,  # type: ignore[arg-type]
+            final=not draft,
+        )
+        try:
+            written = run(job)
+        except InputError as exc:
+            _report(exc.problems)
+            failed = True
+            continue
+        except Exception as exc:  # a bug must still not show users a traceback
+            click.echo(f"{source}:1:1: lỗi khi soạn văn bản: {exc!r}", err=True)
+            failed = True
+            continue
+        for path in written:
+            _say(quiet, f"Đã ghi {path}")
+    sys.exit(EXIT_INVALID if failed else 0)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@outdir_option
+@kinds_option
+@formats_option
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=lambda: os.cpu_count() or 1,
+    show_default="số lõi CPU",
+    help="Số tiến trình chạy song song.",
+)
+@click.option("--force", is_flag=True, help="Soạn lại cả những hội nghị đã có kết quả mới nhất.")
+@quiet_option
+def batch(
+    paths: tuple[Path, ...],
+    outdir: Path,
+    kinds: tuple[str, ...] | None,
+    formats: tuple[str, ...] | None,
+    jobs: int,
+    force: bool,
+    quiet: bool,
+) -> None:
+    """Soạn văn bản cho mọi tệp *.yaml trong các thư mục PATHS."""
+    from report_gen.batch import run_batch
+
+    ok = run_batch(
+        paths,
+        outdir=outdir,
+        kinds=kinds or KIND_CHOICES,
+        formats=formats,
+        jobs=jobs,
+        force=force,
+        quiet=quiet,
+    )
+    sys.exit(0 if ok else EXIT_INVALID)
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@quiet_option
+def check(files: tuple[Path, ...], quiet: bool) -> None:
+    """Kiểm tra các tệp hội nghị mà không ghi gì."""
+    from report_gen.errors import InputError
+    from report_gen.validate import load_meeting
+
+    failed = False
+    for source in files:
+        try:
+            load_meeting(source)
+        except InputError as exc:
+            _report(exc.problems)
+            failed = True
+        else:
+            _say(quiet, f"{source}: hợp lệ")
+    sys.exit(EXIT_INVALID if failed else 0)
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+def new(file: Path) -> None:
+    """Tạo tệp hội nghị mẫu FILE, có chú thích hướng dẫn."""
+    from report_gen.output import write_atomic
+    from report_gen.render import templates_dir
+
+    if file.exists():
+        click.echo(f"{file}: tệp đã tồn tại, không ghi đè", err=True)
+        sys.exit(EXIT_INVALID)
+    write_atomic(file, (templates_dir() / "skeleton.yaml").read_bytes())
+    click.echo(f"Đã tạo {file}; điền thông tin rồi chạy: report-gen check {file}")
+
+
+@main.command()
+def schema() -> None:
+    """In JSON Schema của tệp hội nghị."""
+    import json
+
+    from report_gen.model import MeetingFile
+
+    click.echo(json.dumps(MeetingFile.model_json_schema(), ensure_ascii=False, indent=2))

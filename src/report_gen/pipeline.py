@@ -1,0 +1,48 @@
+"""One meeting in, every requested document out: load, render, write, all or nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from report_gen.model import Style
+from report_gen.output import write_all
+from report_gen.render import render
+from report_gen.validate import LoadedMeeting, check_for_documents, load_meeting
+from report_gen.writers import DEFAULT_FORMATS, get_writer
+
+
+@dataclass(frozen=True)
+class Job:
+    """What to make of one meeting file."""
+
+    source: Path
+    outdir: Path  # the meeting's own output folder (OUTDIR/<stem>)
+    kinds: tuple[str, ...]
+    formats: tuple[str, ...] | None = None  # None: each kind's default formats
+    style: Style | None = None
+    final: bool = False
+
+
+def formats_for(kind: str, formats: Iterable[str] | None) -> tuple[str, ...]:
+    return tuple(formats) if formats else DEFAULT_FORMATS[kind]
+
+
+def build(loaded: LoadedMeeting, job: Job) -> dict[Path, bytes]:
+    """Every output of one meeting, in memory: nothing touches the disk until all succeeded."""
+    if any(kind != "news" for kind in job.kinds):
+        check_for_documents(loaded, final=job.final)
+    files: dict[Path, bytes] = {}
+    for kind in job.kinds:
+        doc = render(loaded, kind, job.style)
+        for fmt in formats_for(kind, job.formats):
+            for name, data in get_writer(fmt)(doc).items():
+                files[job.outdir / name] = data
+    return files
+
+
+def run(job: Job) -> list[Path]:
+    """Render one meeting file; raises InputError (nothing written) when it is invalid."""
+    loaded = load_meeting(job.source)
+    return write_all(build(loaded, job))

@@ -1,0 +1,95 @@
+"""Templates to semantic HTML: one Jinja template per document kind.
+
+The HTML's class names are the contract with the stylesheets (PDF, web page) and with
+the DOCX writer; see templates/README.md.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jinja2
+
+from report_gen import __version__
+from report_gen.model import Style
+from report_gen.validate import LoadedMeeting
+from report_gen.vietnamese import FILTERS
+
+KINDS = ("news", "report", "notice")
+KIND_NAMES = {"news": "tin bài", "report": "báo cáo", "notice": "thông báo kết luận"}
+
+
+def templates_dir() -> Path:
+    """Installed wheels carry templates inside the package; a source tree has them at the top."""
+    packaged = Path(__file__).parent / "templates"
+    return packaged if packaged.is_dir() else Path(__file__).resolve().parents[2] / "templates"
+
+
+@functools.cache
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates_dir()),
+        autoescape=jinja2.select_autoescape(["html", "j2"], default_for_string=True),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(FILTERS)
+    env.globals["generator"] = f"report-gen {__version__}"
+    return env
+
+
+@dataclass(frozen=True)
+class Image:
+    """An image the document shows: where it is read from, and its name beside the outputs."""
+
+    source: Path
+    name: str
+    caption: str | None
+
+
+@dataclass(frozen=True)
+class RenderedDoc:
+    """One document kind of one meeting as semantic HTML: what every writer starts from."""
+
+    kind: str
+    style: Style
+    title: str
+    description: str
+    body: str
+    loaded: LoadedMeeting
+    images: tuple[Image, ...] = field(default=())
+    draft: bool = True
+
+
+def _images(loaded: LoadedMeeting) -> tuple[Image, ...]:
+    out = []
+    for i, image in enumerate(loaded.meeting.article.images):
+        folder = Path(loaded.located.where(("article", "images", i, "file")).path).parent
+        out.append(Image((folder / image.file).resolve(), image.file, image.caption))
+    return tuple(out)
+
+
+def render(loaded: LoadedMeeting, kind: str, style: Style | None = None) -> RenderedDoc:
+    """Render one kind to semantic HTML; wording lives in templates/<kind>.html.j2."""
+    meeting = loaded.meeting
+    style = style or meeting.style
+    env = environment()
+    context = {"m": meeting, "style": style, "kind": kind}
+    title = env.get_template("parts/title.j2").module.title(meeting, kind, style)  # type: ignore[attr-defined]
+    description = env.get_template("parts/title.j2").module.description(meeting, kind)  # type: ignore[attr-defined]
+    body = env.get_template(f"{kind}.html.j2").render(context, title=str(title))
+    draft = meeting.document.number is None or meeting.document.date is None
+    return RenderedDoc(
+        kind=kind,
+        style=style,
+        title=str(title).strip(),
+        description=str(description).strip(),
+        body=body,
+        loaded=loaded,
+        images=_images(loaded) if kind == "news" else (),
+        draft=draft,
+    )
