@@ -1,0 +1,165 @@
+"""Bad input: a Vietnamese message with file:line:column, exit status 1, nothing written."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import REFERENCE, run_cli
+
+GOOD = REFERENCE.read_text(encoding="utf-8")
+
+
+def render_bad(tmp_path: Path, content: bytes | str, name: str = "bad.yaml") -> tuple[str, Path]:
+    source = tmp_path / name
+    (tmp_path / "images").mkdir(exist_ok=True)
+    (tmp_path / "images" / "chair.png").write_bytes((REFERENCE.parent / "images/chair.png").read_bytes())
+    source.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+    out = tmp_path / "out"
+    result = run_cli("render", source, "-o", out, "-k", "news", "-f", "html,md")
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    assert not out.exists() or not any(out.rglob("*")), "no output may be written"
+    return result.stderr, source
+
+
+def located(stderr: str, source: Path, line: int) -> str:
+    """The message of the problem reported at `line`, checking the file:line:column form."""
+    for row in stderr.splitlines():
+        match = re.match(rf"{re.escape(str(source))}:(\d+):(\d+): (.+)", row)
+        if match and int(match[1]) == line:
+            return match[3]
+    raise AssertionError(f"no problem reported at line {line}:\n{stderr}")
+
+
+def test_unknown_key_suggests_the_closest(tmp_path: Path) -> None:
+    text = GOOD.replace("  session: sáng", "  sesion: sáng")
+    stderr, source = render_bad(tmp_path, text)
+    line = text.splitlines().index("  sesion: sáng") + 1
+    message = located(stderr, source, line)
+    assert "sesion" in message and "“session”" in message and "không được hỗ trợ" in message
+
+
+def test_missing_required_key(tmp_path: Path) -> None:
+    text = GOOD.replace("  title: Phó Bí thư Thường trực Huyện ủy\n", "", 1)
+    stderr, source = render_bad(tmp_path, text)
+    line = text.splitlines().index("chair:") + 2  # the chair mapping starts on the next line
+    assert "thiếu khóa bắt buộc “chair.title”" in located(stderr, source, line)
+
+
+def test_wrong_type(tmp_path: Path) -> None:
+    text = GOOD.replace("limitations:\n", "limitations: có hạn chế\nx_limitations:\n", 1)
+    stderr, source = render_bad(tmp_path, text)
+    line = text.splitlines().index("limitations: có hạn chế") + 1
+    assert "cần một danh sách" in located(stderr, source, line)
+
+
+def test_impossible_date(tmp_path: Path) -> None:
+    text = GOOD.replace("date: 2019-07-09", "date: 2019-02-30")
+    stderr, source = render_bad(tmp_path, text)
+    line = next(i for i, row in enumerate(text.splitlines(), 1) if "2019-02-30" in row)
+    assert "ngày không hợp lệ" in located(stderr, source, line)
+
+
+def test_empty_paragraph(tmp_path: Path) -> None:
+    text = GOOD.replace("  - Tăng cường sức mạnh khối đại đoàn kết toàn dân.", '  - "  "')
+    stderr, source = render_bad(tmp_path, text)
+    line = text.splitlines().index('  - "  "') + 1
+    assert "trống" in located(stderr, source, line)
+
+
+def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
+    text = GOOD.replace("date: 2019-07-09", "date: 2019-13-01").replace("  session: sáng", "  sesion: sáng")
+    stderr, _ = render_bad(tmp_path, text)
+    assert len([row for row in stderr.splitlines() if row.strip()]) == 2
+
+
+def test_not_utf8(tmp_path: Path) -> None:
+    content = "meeting:\n  name: Hôi nghi Ðà Nang\n".encode("cp1258")  # an old Windows code page
+    stderr, source = render_bad(tmp_path, content)
+    assert "UTF-8" in located(stderr, source, 2)
+
+
+def test_not_yaml(tmp_path: Path) -> None:
+    stderr, source = render_bad(tmp_path, "meeting:\n  name: [Hội nghị\n  date: 2019-07-09\n")
+    assert "YAML" in stderr and re.search(rf"{re.escape(str(source))}:\d+:\d+: ", stderr)
+
+
+def test_tab_indentation(tmp_path: Path) -> None:
+    stderr, source = render_bad(tmp_path, "meeting:\n\tname: Hội nghị\n")
+    assert "Tab" in located(stderr, source, 2)
+
+
+def test_alias_bomb(tmp_path: Path) -> None:
+    rows = ['a: &a ["x", "x", "x", "x", "x", "x", "x", "x", "x"]']
+    for prev, name in zip("abcdefgh", "bcdefghi", strict=True):
+        rows.append(f"{name}: &{name} [{', '.join(['*' + prev] * 9)}]")
+    stderr, source = render_bad(tmp_path, "\n".join(rows) + "\n")
+    assert "tham chiếu" in stderr and str(source) in stderr
+
+
+def test_huge_file(tmp_path: Path) -> None:
+    stderr, source = render_bad(tmp_path, GOOD + "#" + "x" * 2_000_000 + "\n")
+    assert "tệp quá lớn" in located(stderr, source, 1)
+
+
+def test_duplicate_key(tmp_path: Path) -> None:
+    text = GOOD.replace("  session: sáng", "  session: sáng\n  session: chiều")
+    stderr, source = render_bad(tmp_path, text)
+    line = text.splitlines().index("  session: chiều") + 1
+    assert "bị lặp" in located(stderr, source, line)
+
+
+def test_image_outside_the_input_folder_is_refused(tmp_path: Path) -> None:
+    text = GOOD.replace("file: images/chair.png", "file: ../../etc/passwd")
+    stderr, source = render_bad(tmp_path, text)
+    line = next(i for i, row in enumerate(text.splitlines(), 1) if "etc/passwd" in row)
+    assert "ngoài thư mục" in located(stderr, source, line)
+
+
+def test_bad_input_in_one_file_does_not_stop_the_others(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    good = tmp_path / "a" / "good.yaml"
+    good.write_text(GOOD.replace("  images:\n    - file: images/chair.png\n", "  images: []\n#"), "utf-8")
+    bad = tmp_path / "a" / "bad.yaml"
+    bad.write_text(GOOD.replace("date: 2019-07-09", "date: 2019-02-30"), "utf-8")
+    result = run_cli("render", good, bad, "-o", tmp_path / "out", "-k", "news", "-f", "md")
+    assert result.returncode == 1
+    assert (tmp_path / "out" / "good" / "news.md").is_file()
+    assert not (tmp_path / "out" / "bad").exists()
+
+
+def test_bom_and_windows_line_endings_are_accepted(tmp_path: Path) -> None:
+    source = tmp_path / "notepad.yaml"
+    source.write_bytes(b"\xef\xbb\xbf" + GOOD.replace("\n", "\r\n").encode("utf-8"))
+    (tmp_path / "images").mkdir()
+    (tmp_path / "images" / "chair.png").write_bytes((REFERENCE.parent / "images/chair.png").read_bytes())
+    result = run_cli("render", source, "-o", tmp_path / "out", "-k", "news", "-f", "md")
+    assert result.returncode == 0, result.stderr
+    text = (tmp_path / "out" / "notepad" / "news.md").read_text("utf-8")
+    assert "\r" not in text and "Lê Bình Nguyên" in text
+
+
+def test_text_is_normalised_to_nfc_and_otherwise_unchanged(tmp_path: Path) -> None:
+    import unicodedata
+
+    nfd = unicodedata.normalize("NFD", GOOD)
+    source = tmp_path / "nfd.yaml"
+    source.write_text(nfd, "utf-8")
+    (tmp_path / "images").mkdir()
+    (tmp_path / "images" / "chair.png").write_bytes((REFERENCE.parent / "images/chair.png").read_bytes())
+    result = run_cli("render", source, "-o", tmp_path / "out", "-k", "news", "-f", "html")
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "out" / "nfd" / "news.fragment.html").read_text("utf-8")
+    assert unicodedata.is_normalized("NFC", page)
+    # the reference's own quirks survive: the tool does not correct an office's wording
+    assert "các tệ nạn xã hội, ,..." in page and "trong nội bộ” theo" in page
+
+
+@pytest.mark.parametrize("args", [["render"], ["render", "x.yaml", "-k", "memo"], ["frobnicate"]])
+def test_command_line_errors_exit_2(tmp_path: Path, args: list[str]) -> None:
+    result = run_cli(*args, cwd=tmp_path)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
