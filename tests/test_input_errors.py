@@ -15,7 +15,9 @@ GOOD = REFERENCE.read_text(encoding="utf-8")
 def render_bad(tmp_path: Path, content: bytes | str, name: str = "bad.yaml") -> tuple[str, Path]:
     source = tmp_path / name
     (tmp_path / "images").mkdir(exist_ok=True)
-    (tmp_path / "images" / "chair.png").write_bytes((REFERENCE.parent / "images/chair.png").read_bytes())
+    (tmp_path / "images" / "chair.png").write_bytes(
+        (REFERENCE.parent / "images/chair.png").read_bytes()
+    )
     source.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
     out = tmp_path / "out"
     result = run_cli("render", source, "-o", out, "-k", "news", "-f", "html,md")
@@ -71,7 +73,9 @@ def test_empty_paragraph(tmp_path: Path) -> None:
 
 
 def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
-    text = GOOD.replace("date: 2019-07-09", "date: 2019-13-01").replace("  session: sáng", "  sesion: sáng")
+    text = GOOD.replace("date: 2019-07-09", "date: 2019-13-01").replace(
+        "  session: sáng", "  sesion: sáng"
+    )
     stderr, _ = render_bad(tmp_path, text)
     assert len([row for row in stderr.splitlines() if row.strip()]) == 2
 
@@ -122,7 +126,9 @@ def test_image_outside_the_input_folder_is_refused(tmp_path: Path) -> None:
 def test_bad_input_in_one_file_does_not_stop_the_others(tmp_path: Path) -> None:
     (tmp_path / "a").mkdir()
     good = tmp_path / "a" / "good.yaml"
-    good.write_text(GOOD.replace("  images:\n    - file: images/chair.png\n", "  images: []\n#"), "utf-8")
+    good.write_text(
+        GOOD.replace("  images:\n    - file: images/chair.png\n", "  images: []\n#"), "utf-8"
+    )
     bad = tmp_path / "a" / "bad.yaml"
     bad.write_text(GOOD.replace("date: 2019-07-09", "date: 2019-02-30"), "utf-8")
     result = run_cli("render", good, bad, "-o", tmp_path / "out", "-k", "news", "-f", "md")
@@ -135,7 +141,9 @@ def test_bom_and_windows_line_endings_are_accepted(tmp_path: Path) -> None:
     source = tmp_path / "notepad.yaml"
     source.write_bytes(b"\xef\xbb\xbf" + GOOD.replace("\n", "\r\n").encode("utf-8"))
     (tmp_path / "images").mkdir()
-    (tmp_path / "images" / "chair.png").write_bytes((REFERENCE.parent / "images/chair.png").read_bytes())
+    (tmp_path / "images" / "chair.png").write_bytes(
+        (REFERENCE.parent / "images/chair.png").read_bytes()
+    )
     result = run_cli("render", source, "-o", tmp_path / "out", "-k", "news", "-f", "md")
     assert result.returncode == 0, result.stderr
     text = (tmp_path / "out" / "notepad" / "news.md").read_text("utf-8")
@@ -149,7 +157,9 @@ def test_text_is_normalised_to_nfc_and_otherwise_unchanged(tmp_path: Path) -> No
     source = tmp_path / "nfd.yaml"
     source.write_text(nfd, "utf-8")
     (tmp_path / "images").mkdir()
-    (tmp_path / "images" / "chair.png").write_bytes((REFERENCE.parent / "images/chair.png").read_bytes())
+    (tmp_path / "images" / "chair.png").write_bytes(
+        (REFERENCE.parent / "images/chair.png").read_bytes()
+    )
     result = run_cli("render", source, "-o", tmp_path / "out", "-k", "news", "-f", "html")
     assert result.returncode == 0, result.stderr
     page = (tmp_path / "out" / "nfd" / "news.fragment.html").read_text("utf-8")

@@ -20,5 +20,6 @@ def css_names(kind: str, style: str) -> tuple[str, ...]:
 @functools.cache
 def css_text(kind: str, style: str) -> str:
     return "\n".join(
-        (templates_dir() / "css" / name).read_text(encoding="utf-8") for name in css_names(kind, style)
+        (templates_dir() / "css" / name).read_text(encoding="utf-8")
+        for name in css_names(kind, style)
     )

@@ -58,7 +58,7 @@ def short_date(d: dt.date, style: str = "state") -> str:
 
 # Type abbreviations of the document kinds (NĐ 30 Phụ lục III; Party: §2.3).
 KIND_ABBREV = {"report": "BC", "notice": "TB"}
-TYPE_ABBREVS = frozenset("BC TB KL NQ QĐ CT KH HD TTr CV BB".split())
+TYPE_ABBREVS = frozenset(["BC", "TB", "KL", "NQ", "QĐ", "CT", "KH", "HD", "TTr", "CV", "BB"])
 
 
 def symbol_for(symbol: str | None, kind: str, style: str) -> str | None:
@@ -126,8 +126,41 @@ def lowerfirst(text: str) -> str:
 
 # First words that begin a name (of a body, a document, a place) and so keep their capital.
 NAME_WORDS = frozenset(
-    "Ban Bộ Chi Chính Đảng Đoàn Hội Huyện Mặt Nhà Nhân Phòng Quận Sở Thành Thị Tỉnh Trung "
-    "Ủy Uỷ Văn Xã Phường Công Nghị Quyết Chỉ Kết Luật Pháp Hồ Bác Quốc".split()
+    [
+        "Ban",
+        "Bộ",
+        "Chi",
+        "Chính",
+        "Đảng",
+        "Đoàn",
+        "Hội",
+        "Huyện",
+        "Mặt",
+        "Nhà",
+        "Nhân",
+        "Phòng",
+        "Quận",
+        "Sở",
+        "Thành",
+        "Thị",
+        "Tỉnh",
+        "Trung",
+        "Ủy",
+        "Uỷ",
+        "Văn",
+        "Xã",
+        "Phường",
+        "Công",
+        "Nghị",
+        "Quyết",
+        "Chỉ",
+        "Kết",
+        "Luật",
+        "Pháp",
+        "Hồ",
+        "Bác",
+        "Quốc",
+    ]
 )
 
 

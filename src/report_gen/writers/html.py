@@ -28,8 +28,10 @@ def json_ld(doc: RenderedDoc) -> dict[str, Any]:
 
 
 def page(doc: RenderedDoc) -> str:
-    return environment().get_template("page.html.j2").render(
-        doc=doc, css=css_text(doc.kind, doc.style), json_ld=json_ld(doc)
+    return (
+        environment()
+        .get_template("page.html.j2")
+        .render(doc=doc, css=css_text(doc.kind, doc.style), json_ld=json_ld(doc))
     )
 
 

@@ -1,0 +1,78 @@
+"""The command line: instant help, skeleton, schema, exit status."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import run_cli
+
+HEAVY = ("weasyprint", "docx", "lxml", "pydantic", "jinja2", "yaml")
+
+
+def test_help_imports_nothing_heavy() -> None:
+    code = (
+        "import sys\n"
+        "from click.testing import CliRunner\n"
+        "from report_gen.cli import main\n"
+        "for args in ([], ['--help'], ['render', '--help'], ['batch', '--help']):\n"
+        "    result = CliRunner().invoke(main, args)\n"
+        "    assert result.exit_code in (0, 2), result.output\n"
+        f"print(','.join(m for m in {HEAVY!r} if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
+
+
+def test_help_is_vietnamese() -> None:
+    result = run_cli("--help")
+    assert result.returncode == 0
+    assert "Soạn tin bài, báo cáo và thông báo kết luận" in result.stdout
+
+
+def test_new_writes_a_skeleton_that_passes_check_once_filled(tmp_path: Path) -> None:
+    target = tmp_path / "hop.yaml"
+    assert run_cli("new", target).returncode == 0
+    skeleton = target.read_text("utf-8")
+    assert "# " in skeleton and "(bắt buộc)" in skeleton
+    unfilled = run_cli("check", target)
+    assert unfilled.returncode == 1 and "hop.yaml:" in unfilled.stderr
+    filled = skeleton.replace('""', '"Nội dung điền thử"')
+    target.write_text(filled, "utf-8")
+    checked = run_cli("check", target)
+    assert checked.returncode == 0, checked.stderr
+    rendered = run_cli("render", target, "-o", tmp_path / "out", "-f", "html,md")
+    assert rendered.returncode == 0, rendered.stderr
+    assert run_cli("new", target).returncode == 1  # never overwrites
+
+
+def test_schema_is_json_schema_of_the_contract() -> None:
+    result = run_cli("schema")
+    assert result.returncode == 0
+    schema = json.loads(result.stdout)
+    assert set(schema["required"]) == {"meeting", "chair", "achievements"}
+    assert {
+        "meeting",
+        "chair",
+        "achievements",
+        "limitations",
+        "directives",
+        "tasks",
+        "tasks_addressee",
+        "article",
+        "document",
+    } == set(schema["properties"])
+
+
+def test_check_writes_nothing(reference: Path, tmp_path: Path) -> None:
+    before = sorted(p.name for p in tmp_path.rglob("*"))
+    result = run_cli("check", reference, cwd=tmp_path)
+    assert result.returncode == 0 and "hợp lệ" in result.stdout
+    assert sorted(p.name for p in tmp_path.rglob("*")) == before
+
+
+def test_quiet_prints_only_errors(reference: Path, tmp_path: Path) -> None:
+    result = run_cli("render", reference, "-o", tmp_path / "out", "-k", "news", "-q")
+    assert result.returncode == 0 and result.stdout == "" and result.stderr == ""
