@@ -60,6 +60,12 @@ _YAML_PROBLEMS = {
     "did not find expected '-' indicator": "thụt lề không khớp với các mục cùng danh sách",
     "expected <block end>, but found '-'": "thụt lề của mục danh sách không đúng",
     "found undefined alias": "tham chiếu (alias) chưa được định nghĩa",
+    "expected the node content": "thiếu nội dung (có thể thiếu dấu đóng ngoặc)",
+    "found unknown escape character": "ký tự thoát (\\) không hợp lệ trong chuỗi đặt trong ngoặc kép",
+    "found unexpected ':'": "dấu hai chấm đặt sai chỗ",
+    "expected ',' or ']'": "thiếu dấu phẩy hoặc dấu đóng ngoặc vuông “]”",
+    "expected ',' or '}'": "thiếu dấu phẩy hoặc dấu đóng ngoặc nhọn “}”",
+    "found character": "có ký tự không được phép ở đầu giá trị (hãy đặt giá trị trong dấu ngoặc kép)",
 }
 
 

@@ -73,7 +73,7 @@ def _message(err: dict[str, Any], loc: PathKey) -> str:
         expected = err.get("ctx", {}).get("expected", "")
         return f"“{where}”: giá trị không hợp lệ, chỉ nhận {expected.replace(' or ', ' hoặc ')}"
     if kind == "value_error" or kind == "string_too_short":
-        return f"“{where}”: đoạn văn trống"
+        return f"“{where}”: giá trị trống (chưa điền nội dung)"
     if kind == "too_short":
         return f"“{where}”: cần ít nhất một mục"
     if kind in ("string_type", "str_type"):
