@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -76,3 +77,27 @@ def test_check_writes_nothing(reference: Path, tmp_path: Path) -> None:
 def test_quiet_prints_only_errors(reference: Path, tmp_path: Path) -> None:
     result = run_cli("render", reference, "-o", tmp_path / "out", "-k", "news", "-q")
     assert result.returncode == 0 and result.stdout == "" and result.stderr == ""
+
+
+def test_a_file_without_documents_drafts_the_article_only(reference: Path, tmp_path: Path) -> None:
+    text = reference.read_text("utf-8")
+    reference.write_text(text[: text.index("\ndocument:")] + "\n", "utf-8")
+    result = run_cli("render", reference, "-o", tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    written = sorted(p.name for p in (tmp_path / "out" / "reference-meeting").iterdir())
+    assert written == ["images", "news.fragment.html", "news.html", "news.md"]
+    asked = run_cli("render", reference, "-o", tmp_path / "out2", "-k", "notice")
+    assert asked.returncode == 1
+    assert "document.issuer.name" in asked.stderr
+    assert re.search(r"reference-meeting\.yaml:\d+:\d+: thiếu khóa", asked.stderr)
+    assert not (tmp_path / "out2").exists()
+
+
+def test_final_refuses_a_draft(reference: Path, tmp_path: Path) -> None:
+    result = run_cli(
+        "render", reference, "-o", tmp_path / "out", "-k", "notice", "-f", "html", "--final"
+    )
+    assert result.returncode == 1
+    assert "document.number" in result.stderr and "document.date" in result.stderr
+    assert "--final" in result.stderr
+    assert not (tmp_path / "out").exists()

@@ -39,7 +39,8 @@ kinds_option = click.option(
     "-k",
     "--kinds",
     callback=_comma_list(KIND_CHOICES, "loại văn bản"),
-    help="Loại văn bản, cách nhau bằng dấu phẩy: news, report, notice (mặc định: tất cả).",
+    help="Loại văn bản, cách nhau bằng dấu phẩy: news, report, notice (mặc định: tất cả; "
+    "chỉ tin bài nếu tệp chưa có mục document).",
 )
 formats_option = click.option(
     "-f",
@@ -109,7 +110,7 @@ def render(
         job = Job(
             source=source,
             outdir=outdir / source.stem,
-            kinds=kinds or KIND_CHOICES,
+            kinds=kinds,
             formats=formats,
             style=style,  # type: ignore[arg-type]
             final=not draft,
