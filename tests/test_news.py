@@ -106,7 +106,7 @@ def test_empty_parts_are_left_out(tmp_path: Path) -> None:
 
 def test_user_text_is_escaped_not_evaluated(reference: Path, tmp_path: Path) -> None:
     text = reference.read_text("utf-8").replace(
-        "author: ĐTK", "author: \"<script>alert('x')</script> {{ 7*7 }} & Co\""
+        "author: ĐTK", "author: \"<script>alert('x')</script> {{ 7*7 }} & Co\"\n  title: A & B <i>"
     )
     reference.write_text(text, "utf-8")
     folder = _render(reference, tmp_path / "out", "-f", "html,md")
@@ -114,6 +114,7 @@ def test_user_text_is_escaped_not_evaluated(reference: Path, tmp_path: Path) -> 
     assert "<script>alert" not in page and "&lt;script&gt;alert" in page
     assert "{{ 7*7 }}" in page and "49" not in page.split("news-author")[1]
     assert "&amp; Co" in page
+    assert "<title>A &amp; B &lt;i&gt;</title>" in page and "&amp;amp;" not in page
     ld = lxml_html.fromstring(page).xpath("//script[@type='application/ld+json']")[0].text
     assert "</script>" not in ld and json.loads(ld)["author"]["name"].startswith("<script>")
     markdown = (folder / "news.md").read_text("utf-8")

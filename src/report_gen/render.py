@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 
 from report_gen import __version__
 from report_gen.model import Style
@@ -79,15 +80,17 @@ def render(loaded: LoadedMeeting, kind: str, style: Style | None = None) -> Rend
     style = style or meeting.style
     env = environment()
     context = {"m": meeting, "style": style, "kind": kind}
-    title = env.get_template("parts/title.j2").module.title(meeting, kind, style)  # type: ignore[attr-defined]
-    description = env.get_template("parts/title.j2").module.description(meeting, kind)  # type: ignore[attr-defined]
-    body = env.get_template(f"{kind}.html.j2").render(context, title=str(title))
+    titles = env.get_template("parts/title.j2").module
+    # Macros return escaped Markup; keep plain text so that each writer escapes once.
+    title = Markup(titles.title(meeting, kind, style)).unescape().strip()  # type: ignore[attr-defined]
+    description = Markup(titles.description(meeting, kind)).unescape().strip()  # type: ignore[attr-defined]
+    body = env.get_template(f"{kind}.html.j2").render(context, title=title)
     draft = meeting.document.number is None or meeting.document.date is None
     return RenderedDoc(
         kind=kind,
         style=style,
-        title=str(title).strip(),
-        description=str(description).strip(),
+        title=title,
+        description=description,
         body=body,
         loaded=loaded,
         images=_images(loaded) if kind == "news" else (),
