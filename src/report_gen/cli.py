@@ -19,7 +19,9 @@ FORMAT_CHOICES = ("html", "md", "docx", "pdf")
 EXIT_INVALID = 1
 
 
-def _comma_list(allowed: tuple[str, ...], what: str):  # type: ignore[no-untyped-def]
+def _list_option(short: str, long: str, allowed: tuple[str, ...], what: str, help: str):  # type: ignore[no-untyped-def]
+    """An option taking a comma list (`-k news,notice`) checked against `allowed`."""
+
     def convert(ctx: click.Context, param: click.Parameter, value: str | None):  # type: ignore[no-untyped-def]
         if value is None:
             return None
@@ -32,21 +34,23 @@ def _comma_list(allowed: tuple[str, ...], what: str):  # type: ignore[no-untyped
             )
         return items
 
-    return convert
+    return click.option(short, long, callback=convert, help=help)
 
 
-kinds_option = click.option(
+kinds_option = _list_option(
     "-k",
     "--kinds",
-    callback=_comma_list(KIND_CHOICES, "loại văn bản"),
-    help="Loại văn bản, cách nhau bằng dấu phẩy: news, report, notice (mặc định: tất cả; "
+    KIND_CHOICES,
+    "loại văn bản",
+    "Loại văn bản, cách nhau bằng dấu phẩy: news, report, notice (mặc định: tất cả; "
     "chỉ tin bài nếu tệp chưa có mục document).",
 )
-formats_option = click.option(
+formats_option = _list_option(
     "-f",
     "--formats",
-    callback=_comma_list(FORMAT_CHOICES, "định dạng"),
-    help="Định dạng, cách nhau bằng dấu phẩy: html, md, docx, pdf "
+    FORMAT_CHOICES,
+    "định dạng",
+    "Định dạng, cách nhau bằng dấu phẩy: html, md, docx, pdf "
     "(mặc định: tin bài html, md; văn bản docx, pdf).",
 )
 outdir_option = click.option(
