@@ -105,6 +105,8 @@ def test_symbol_follows_the_kind() -> None:
     assert vi.symbol_for("TB-UBND", "report", "state") == "BC-UBND"
     assert vi.symbol_for("BC-UBND", "notice", "state") == "TB-UBND"
     assert vi.symbol_for("XYZ/HU", "report", "party") == "XYZ/HU"
+    assert vi.symbol_for("TB/HU", "notice", "state") == "TB-HU"
+    assert vi.symbol_for("TB-UBND", "report", "party") == "BC/UBND"
 
 
 def test_letters_follow_the_vietnamese_alphabet() -> None:

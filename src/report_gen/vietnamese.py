@@ -62,17 +62,19 @@ TYPE_ABBREVS = frozenset(["BC", "TB", "KL", "NQ", "QĐ", "CT", "KH", "HD", "TTr"
 
 
 def symbol_for(symbol: str | None, kind: str, style: str) -> str | None:
-    """The symbol for this kind: one `symbol` key serves both documents of a meeting.
+    """The symbol for this kind and style: one `symbol` key serves both documents.
 
-    `TB/HU` becomes `BC/HU` on the report (Party); `TB-UBND` becomes `BC-UBND` (state).
-    A symbol that does not start with a known type abbreviation is kept as written.
+    `TB/HU` becomes `BC/HU` on the report (Party: type/body); `TB-UBND` becomes
+    `BC-UBND` (state: type-body). With `--style` the other way round, the separator
+    after the type follows the style. A symbol that does not start with a known type
+    abbreviation is kept as written.
     """
     if not symbol or kind not in KIND_ABBREV:
         return symbol
-    sep = "/" if style == "party" else "-"
-    head, found, rest = symbol.partition(sep)
-    if found and head in TYPE_ABBREVS:
-        return f"{KIND_ABBREV[kind]}{sep}{rest}"
+    for found in ("/", "-"):
+        head, sep, rest = symbol.partition(found)
+        if sep and head in TYPE_ABBREVS:
+            return f"{KIND_ABBREV[kind]}{'/' if style == 'party' else '-'}{rest}"
     return symbol
 
 
