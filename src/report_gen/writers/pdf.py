@@ -76,8 +76,11 @@ def stylesheet(kind: str, style: str) -> weasyprint.CSS:
 
 
 def author(doc: RenderedDoc) -> str | None:
+    """The article's author for the news; the issuing body for an official document."""
     meeting = doc.loaded.meeting
-    return meeting.article.author or meeting.document.issuer.name
+    if doc.kind == "news":
+        return meeting.article.author or meeting.document.issuer.name
+    return meeting.document.issuer.name or meeting.article.author
 
 
 def html_document(doc: RenderedDoc) -> str:
