@@ -28,6 +28,11 @@ def templates_dir() -> Path:
     return packaged if packaged.is_dir() else Path(__file__).resolve().parents[2] / "templates"
 
 
+def lines(text: str) -> Markup:
+    """Keep the user's own line breaks (a long issuer name set on two lines) as <br>."""
+    return Markup("<br>").join(text.splitlines())
+
+
 @functools.cache
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
@@ -39,6 +44,7 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(FILTERS)
+    env.filters["lines"] = lines
     env.globals["generator"] = f"report-gen {__version__}"
     return env
 
@@ -64,6 +70,19 @@ class RenderedDoc:
     loaded: LoadedMeeting
     images: tuple[Image, ...] = field(default=())
     draft: bool = True
+
+    @property
+    def author(self) -> str:
+        """The article's author for news; the issuing body for an official document.
+
+        A journalist's initials do not sign a notice. Line breaks (a long issuer name
+        set on two lines) are folded: metadata is one line.
+        """
+        meeting = self.loaded.meeting
+        names = [meeting.article.author, meeting.document.issuer.name]
+        if self.kind != "news":
+            names.reverse()
+        return " ".join((next((n for n in names if n), "")).split())
 
 
 def _images(loaded: LoadedMeeting) -> tuple[Image, ...]:

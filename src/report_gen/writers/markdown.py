@@ -25,6 +25,8 @@ def escape(text: str) -> str:
 
 
 def _text(element: lxml_html.HtmlElement) -> str:
+    for br in element.iter("br"):
+        br.tail = " " + (br.tail or "")
     return escape(element.text_content())
 
 

@@ -75,14 +75,6 @@ def stylesheet(kind: str, style: str) -> weasyprint.CSS:
     return sheets[key]
 
 
-def author(doc: RenderedDoc) -> str | None:
-    """The article's author for the news; the issuing body for an official document."""
-    meeting = doc.loaded.meeting
-    if doc.kind == "news":
-        return meeting.article.author or meeting.document.issuer.name
-    return meeting.document.issuer.name or meeting.article.author
-
-
 def html_document(doc: RenderedDoc) -> str:
     """The body in a minimal page: metadata only, the CSS comes as parsed stylesheets."""
     meta = [
@@ -90,7 +82,7 @@ def html_document(doc: RenderedDoc) -> str:
         f"<title>{escape(doc.title)}</title>",
         f'<meta name="generator" content="report-gen {__version__}">',
     ]
-    if who := author(doc):
+    if who := doc.author:
         meta.append(f'<meta name="author" content="{escape(who)}">')
     if doc.description:
         meta.append(f'<meta name="description" content="{escape(doc.description)}">')

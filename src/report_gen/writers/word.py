@@ -733,12 +733,7 @@ def _dates(doc: RenderedDoc) -> dt.datetime:
 
 def _properties(document: DocxDocument, doc: RenderedDoc) -> None:
     meeting = doc.loaded.meeting
-    issuer = meeting.document.issuer.name or ""
-    author = (
-        (meeting.article.author or issuer)
-        if doc.kind == "news"
-        else (issuer or meeting.article.author or "")
-    )
+    author = doc.author
     props = document.core_properties
     when = _dates(doc)
     props.title = doc.title
