@@ -380,14 +380,18 @@ def test_title_and_body(case) -> None:
         if style == "party":  # line spacing at least 18 pt exactly
             assert rule == WD_LINE_SPACING.EXACTLY and para(p, "line_spacing").pt >= 18
             assert 14 <= size(p) <= 15
-        else:  # from single to 1.5 lines
-            assert rule in (
-                WD_LINE_SPACING.MULTIPLE,
-                WD_LINE_SPACING.SINGLE,
-                WD_LINE_SPACING.ONE_POINT_FIVE,
-            )
-            assert 1.0 <= (para(p, "line_spacing") or 1.0) <= 1.5
+        else:  # from single to 1.5 lines; Word's single line is 1.107 x the size (§8)
             assert 13 <= size(p) <= 14
+            if rule == WD_LINE_SPACING.EXACTLY:
+                single = 1.107 * size(p)
+                assert single <= para(p, "line_spacing").pt <= 1.5 * single
+            else:
+                assert rule in (
+                    WD_LINE_SPACING.MULTIPLE,
+                    WD_LINE_SPACING.SINGLE,
+                    WD_LINE_SPACING.ONE_POINT_FIVE,
+                )
+                assert 1.0 <= (para(p, "line_spacing") or 1.0) <= 1.5
     closing = body[-1]
     assert para(closing, "keep_with_next") is True  # the closing sentence stays with the signature
     assert closing.text.endswith("." if style == "party" else "./.")
