@@ -61,6 +61,16 @@ outdir_option = click.option(
     show_default=True,
     help="Thư mục ghi kết quả.",
 )
+style_option = click.option(
+    "--style",
+    type=click.Choice(["party", "state"]),
+    help="Thể thức: party (Hướng dẫn 36-HD/VPTW) hoặc state (Nghị định 30/2020/NĐ-CP).",
+)
+draft_option = click.option(
+    "--draft/--final",
+    default=True,
+    help="--final từ chối văn bản chưa có số và ngày ký (mặc định: dự thảo).",
+)
 quiet_option = click.option("-q", "--quiet", is_flag=True, help="Chỉ in lỗi.")
 
 
@@ -74,8 +84,32 @@ def _report(problems: object) -> None:
         click.echo(str(problem), err=True)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "-V", "--version", message="report-gen %(version)s")
+class _Vietnamese:
+    """Click's own help option, worded in Vietnamese like everything else users read."""
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        option = super().get_help_option(ctx)  # type: ignore[misc]
+        if option is not None:
+            option.help = "Hiện hướng dẫn này rồi thoát."
+        return option
+
+
+class _Command(_Vietnamese, click.Command):
+    pass
+
+
+class _Group(_Vietnamese, click.Group):
+    command_class = _Command
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(
+    __version__,
+    "-V",
+    "--version",
+    message="report-gen %(version)s",
+    help="Hiện phiên bản rồi thoát.",
+)
 def main() -> None:
     """Soạn tin bài, báo cáo và thông báo kết luận hội nghị từ một tệp YAML."""
 
@@ -85,16 +119,8 @@ def main() -> None:
 @outdir_option
 @kinds_option
 @formats_option
-@click.option(
-    "--style",
-    type=click.Choice(["party", "state"]),
-    help="Thể thức: party (Hướng dẫn 36-HD/VPTW) hoặc state (Nghị định 30/2020/NĐ-CP).",
-)
-@click.option(
-    "--draft/--final",
-    default=True,
-    help="--final từ chối văn bản chưa có số và ngày ký (mặc định: dự thảo).",
-)
+@style_option
+@draft_option
 @quiet_option
 def render(
     meetings: tuple[Path, ...],
@@ -148,6 +174,8 @@ def render(
     help="Số tiến trình chạy song song.",
 )
 @click.option("--force", is_flag=True, help="Soạn lại cả những hội nghị đã có kết quả mới nhất.")
+@style_option
+@draft_option
 @quiet_option
 def batch(
     paths: tuple[Path, ...],
@@ -156,6 +184,8 @@ def batch(
     formats: tuple[str, ...] | None,
     jobs: int,
     force: bool,
+    style: str | None,
+    draft: bool,
     quiet: bool,
 ) -> None:
     """Soạn văn bản cho mọi tệp *.yaml trong các thư mục PATHS."""
@@ -164,11 +194,13 @@ def batch(
     ok = run_batch(
         paths,
         outdir=outdir,
-        kinds=kinds or KIND_CHOICES,
+        kinds=kinds,
         formats=formats,
         jobs=jobs,
         force=force,
         quiet=quiet,
+        style=style,
+        final=not draft,
     )
     sys.exit(0 if ok else EXIT_INVALID)
 
@@ -198,7 +230,7 @@ def check(files: tuple[Path, ...], quiet: bool) -> None:
 def new(file: Path) -> None:
     """Tạo tệp hội nghị mẫu FILE, có chú thích hướng dẫn."""
     from report_gen.output import write_atomic
-    from report_gen.render import templates_dir
+    from report_gen.resources import templates_dir
 
     if file.exists():
         click.echo(f"{file}: tệp đã tồn tại, không ghi đè", err=True)

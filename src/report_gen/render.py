@@ -15,17 +15,12 @@ from markupsafe import Markup
 
 from report_gen import __version__
 from report_gen.model import Style
+from report_gen.resources import templates_dir
 from report_gen.validate import LoadedMeeting
 from report_gen.vietnamese import FILTERS
 
 KINDS = ("news", "report", "notice")
 KIND_NAMES = {"news": "tin bài", "report": "báo cáo", "notice": "thông báo kết luận"}
-
-
-def templates_dir() -> Path:
-    """Installed wheels carry templates inside the package; a source tree has them at the top."""
-    packaged = Path(__file__).parent / "templates"
-    return packaged if packaged.is_dir() else Path(__file__).resolve().parents[2] / "templates"
 
 
 def lines(text: str) -> Markup:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 
-from report_gen.render import templates_dir
+from report_gen.resources import templates_dir
 
 
 def css_names(kind: str, style: str) -> tuple[str, ...]:

@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from report_gen.render import RenderedDoc
+if TYPE_CHECKING:  # the render stack (jinja2) is not needed to know the formats
+    from report_gen.render import RenderedDoc
 
 FORMATS = ("html", "md", "docx", "pdf")
 DEFAULT_FORMATS = {"news": ("html", "md"), "report": ("docx", "pdf"), "notice": ("docx", "pdf")}
 
 MODULES = {"html": "html", "md": "markdown", "docx": "word", "pdf": "pdf"}
 
-Writer = Callable[[RenderedDoc], dict[str, bytes]]
+Writer = Callable[["RenderedDoc"], dict[str, bytes]]
 
 
 def get_writer(fmt: str) -> Writer:
