@@ -594,3 +594,15 @@ def test_font_configuration_and_stylesheets_are_reused() -> None:
     assert pdf.font_config() is pdf.font_config()
     assert pdf.stylesheet("notice", "party") is pdf.stylesheet("notice", "party")
     assert pdf.stylesheet("notice", "party") is not pdf.stylesheet("notice", "state")
+
+
+def test_warm_up_parses_every_stylesheet_once() -> None:
+    from report_gen.writers import pdf
+
+    pdf._STATE.clear()
+    pdf.warm_up()
+    sheets = pdf._cached()["css"]
+    assert set(sheets) == {(k, s) for k in ("news", "report", "notice") for s in ("party", "state")}
+    before = dict(sheets)
+    pdf.warm_up()
+    assert all(pdf._cached()["css"][key] is sheet for key, sheet in before.items())

@@ -112,3 +112,15 @@ def pdf_bytes(doc: RenderedDoc) -> bytes:
 
 def write(doc: RenderedDoc) -> dict[str, bytes]:
     return {f"{doc.kind}.pdf": pdf_bytes(doc)}
+
+
+def warm_up() -> None:
+    """Parse every stylesheet and load the fonts before a batch worker's first document."""
+    from report_gen.render import KINDS
+
+    for kind in KINDS:
+        for style in ("party", "state"):
+            stylesheet(kind, style)
+    weasyprint.HTML(string="<p>Việt <b>Nam</b> <i>Hà Nội</i> <b><i>Đảng</i></b></p>").write_pdf(
+        stylesheets=[stylesheet("notice", "party")], font_config=font_config()
+    )
