@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -12,13 +13,17 @@ from conftest import REFERENCE, run_cli
 GOOD = REFERENCE.read_text(encoding="utf-8")
 
 
-def render_bad(tmp_path: Path, content: bytes | str, name: str = "bad.yaml") -> tuple[str, Path]:
-    source = tmp_path / name
+def scratch(tmp_path: Path, content: bytes | str, name: str) -> Path:
+    """A meeting file with the reference's image beside it, in a scratch folder."""
     (tmp_path / "images").mkdir(exist_ok=True)
-    (tmp_path / "images" / "chair.png").write_bytes(
-        (REFERENCE.parent / "images/chair.png").read_bytes()
-    )
+    shutil.copy(REFERENCE.parent / "images" / "chair.png", tmp_path / "images" / "chair.png")
+    source = tmp_path / name
     source.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+    return source
+
+
+def render_bad(tmp_path: Path, content: bytes | str, name: str = "bad.yaml") -> tuple[str, Path]:
+    source = scratch(tmp_path, content, name)
     out = tmp_path / "out"
     result = run_cli("render", source, "-o", out, "-k", "news", "-f", "html,md")
     assert result.returncode == 1, result.stderr
@@ -141,12 +146,8 @@ def test_bad_input_in_one_file_does_not_stop_the_others(tmp_path: Path) -> None:
 
 
 def test_bom_and_windows_line_endings_are_accepted(tmp_path: Path) -> None:
-    source = tmp_path / "notepad.yaml"
-    source.write_bytes(b"\xef\xbb\xbf" + GOOD.replace("\n", "\r\n").encode("utf-8"))
-    (tmp_path / "images").mkdir()
-    (tmp_path / "images" / "chair.png").write_bytes(
-        (REFERENCE.parent / "images/chair.png").read_bytes()
-    )
+    notepad = b"\xef\xbb\xbf" + GOOD.replace("\n", "\r\n").encode("utf-8")
+    source = scratch(tmp_path, notepad, "notepad.yaml")
     result = run_cli("render", source, "-o", tmp_path / "out", "-k", "news", "-f", "md")
     assert result.returncode == 0, result.stderr
     text = (tmp_path / "out" / "notepad" / "news.md").read_text("utf-8")
@@ -156,13 +157,7 @@ def test_bom_and_windows_line_endings_are_accepted(tmp_path: Path) -> None:
 def test_text_is_normalised_to_nfc_and_otherwise_unchanged(tmp_path: Path) -> None:
     import unicodedata
 
-    nfd = unicodedata.normalize("NFD", GOOD)
-    source = tmp_path / "nfd.yaml"
-    source.write_text(nfd, "utf-8")
-    (tmp_path / "images").mkdir()
-    (tmp_path / "images" / "chair.png").write_bytes(
-        (REFERENCE.parent / "images/chair.png").read_bytes()
-    )
+    source = scratch(tmp_path, unicodedata.normalize("NFD", GOOD), "nfd.yaml")
     result = run_cli("render", source, "-o", tmp_path / "out", "-k", "news", "-f", "html")
     assert result.returncode == 0, result.stderr
     page = (tmp_path / "out" / "nfd" / "news.fragment.html").read_text("utf-8")
