@@ -117,3 +117,11 @@ def test_letters_follow_the_vietnamese_alphabet() -> None:
 def test_upper_keeps_nfc() -> None:
     out = vi.upper_vi("phó chánh văn phòng")
     assert out == "PHÓ CHÁNH VĂN PHÒNG" and unicodedata.is_normalized("NFC", out)
+
+
+def test_numbers_and_durations() -> None:
+    assert vi.vi_number(1234567) == "1.234.567"
+    assert vi.vi_number(12.345, 1) == "12,3"
+    assert vi.vi_duration(1.5) == "1,5 giây"
+    assert vi.vi_duration(125) == "2 phút 05 giây"
+    assert vi.vi_duration(3 * 3600 + 7 * 60) == "3 giờ 07 phút"

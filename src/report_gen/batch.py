@@ -35,6 +35,7 @@ from typing import IO, Any
 import report_gen
 from report_gen.loader import DEFAULTS_NAME
 from report_gen.resources import templates_dir
+from report_gen.vietnamese import vi_duration, vi_number
 from report_gen.writers import DEFAULT_FORMATS
 
 STAMP_NAME = ".report-gen-stamp.json"
@@ -452,22 +453,6 @@ def _stop_workers(executor: ProcessPoolExecutor) -> None:
 
 
 # --------------------------------------------------------------------------- messages
-
-
-def vi_number(n: float, decimals: int = 0) -> str:
-    """Vietnamese number format: 1.234,5."""
-    text = f"{n:,.{decimals}f}"
-    return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
-
-
-def vi_duration(seconds: float) -> str:
-    if seconds < 60:
-        return f"{vi_number(seconds, 1)} giây"
-    minutes, secs = divmod(round(seconds), 60)
-    if minutes < 60:
-        return f"{minutes} phút {secs:02d} giây"
-    hours, minutes = divmod(minutes, 60)
-    return f"{hours} giờ {minutes:02d} phút"
 
 
 def _clock(seconds: float) -> str:

@@ -92,6 +92,22 @@ def doc_number(number: str | None, symbol: str | None, style: str) -> str:
     return f"Số: {number}/{symbol}" if symbol else f"Số: {number}"
 
 
+def vi_number(n: float, decimals: int = 0) -> str:
+    """Vietnamese number format: 1.234,5."""
+    text = f"{n:,.{decimals}f}"
+    return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+
+
+def vi_duration(seconds: float) -> str:
+    if seconds < 60:
+        return f"{vi_number(seconds, 1)} giây"
+    minutes, secs = divmod(round(seconds), 60)
+    if minutes < 60:
+        return f"{minutes} phút {secs:02d} giây"
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours} giờ {minutes:02d} phút"
+
+
 def join_vi(items: Iterable[str], last: str = "và") -> str:
     """`A, B và C`: commas between, a conjunction before the last item."""
     items = [i for i in items if i]
