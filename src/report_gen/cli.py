@@ -209,19 +209,27 @@ def batch(
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @quiet_option
 def check(files: tuple[Path, ...], quiet: bool) -> None:
-    """Kiểm tra các tệp hội nghị mà không ghi gì."""
+    """Kiểm tra các tệp hội nghị mà không ghi gì.
+
+    Lỗi làm lệnh thất bại; cảnh báo (dấu câu, ngoặc kép, kiểu đặt dấu thanh, chữ tổ hợp)
+    chỉ được in ra để người soạn xem lại.
+    """
     from report_gen.errors import InputError
+    from report_gen.lint import lint
     from report_gen.validate import load_meeting
 
     failed = False
     for source in files:
         try:
-            load_meeting(source)
+            loaded = load_meeting(source)
         except InputError as exc:
             _report(exc.problems)
             failed = True
-        else:
-            _say(quiet, f"{source}: hợp lệ")
+            continue
+        warnings = lint(loaded.located)
+        if not quiet:
+            _report(warnings)
+        _say(quiet, f"{source}: hợp lệ" + (f", {len(warnings)} cảnh báo" if warnings else ""))
     sys.exit(EXIT_INVALID if failed else 0)
 
 
