@@ -76,3 +76,14 @@ def test_quiet_check_prints_no_warnings(reference: Path) -> None:
 )
 def test_tone_style(word: str, style: str | None) -> None:
     assert tone_style(word) == style
+
+
+def test_space_before_punctuation(tmp_path: Path) -> None:
+    source = tmp_path / "space.yaml"
+    text = (INPUTS / "dang-uy-xa-giao-ban-quy-3-2025.yaml").read_text("utf-8")
+    source.write_text(text.replace("đạt 60% chỉ tiêu năm.", "đạt 60% chỉ tiêu năm ."), "utf-8")
+    result = run_cli("check", source)
+    assert result.returncode == 0
+    found = _warnings(result.stderr, source)
+    line, _ = _position(source, "chỉ tiêu năm .")
+    assert [(w[0], w[2]) for w in found] == [(line, "thừa dấu cách trước “.”")]
