@@ -196,12 +196,6 @@ def continue_sentence(text: str) -> str:
     return lowerfirst(text)
 
 
-def sentence(text: str) -> str:
-    """A complete sentence: capital first letter and a closing mark when missing."""
-    text = capfirst(text.strip())
-    return text if ends_closed(text) else text + "."
-
-
 def first_mention(person: Any) -> str:
     """`đồng chí Lê Bình Nguyên, Phó Bí thư Thường trực Huyện ủy` (§6: name, then title)."""
     return f"đồng chí {person.name}, {person.title}"
@@ -250,7 +244,6 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "capfirst": capfirst,
     "lowerfirst": lowerfirst,
     "continue_sentence": continue_sentence,
-    "sentence": sentence,
     "first_mention": first_mention,
     "later_mention": later_mention,
     "upper_vi": upper_vi,
