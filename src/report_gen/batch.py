@@ -328,9 +328,7 @@ def _render_task(task: Task) -> Outcome:
         DEFAULTS_NAME: _sha_or_none(folder / DEFAULTS_NAME),
     }
     loaded = load_meeting(task.source)
-    for i, image in enumerate(loaded.meeting.article.images):
-        image_folder = Path(loaded.located.where(("article", "images", i, "file")).path).parent
-        path = image_folder / image.file
+    for path in loaded.image_paths:
         inputs[Path(os.path.relpath(path, folder)).as_posix()] = _sha(path)
     job = Job(
         source=task.source,

@@ -81,11 +81,10 @@ class RenderedDoc:
 
 
 def _images(loaded: LoadedMeeting) -> tuple[Image, ...]:
-    out = []
-    for i, image in enumerate(loaded.meeting.article.images):
-        folder = Path(loaded.located.where(("article", "images", i, "file")).path).parent
-        out.append(Image((folder / image.file).resolve(), image.file, image.caption))
-    return tuple(out)
+    return tuple(
+        Image(path.resolve(), image.file, image.caption)
+        for path, image in zip(loaded.image_paths, loaded.meeting.article.images, strict=True)
+    )
 
 
 def render(loaded: LoadedMeeting, kind: str, style: Style | None = None) -> RenderedDoc:

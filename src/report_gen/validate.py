@@ -26,6 +26,19 @@ class LoadedMeeting:
     def sources(self) -> list[Path]:
         return self.located.sources
 
+    @property
+    def image_paths(self) -> list[Path]:
+        """The article's images, each relative to the file that names it."""
+        return [
+            image_path(self.located, i, image.file)
+            for i, image in enumerate(self.meeting.article.images)
+        ]
+
+
+def image_path(located: Located, index: int, file: str) -> Path:
+    """An image named in a meeting file or in its folder's defaults, beside that file."""
+    return Path(located.where(("article", "images", index, "file")).path).parent / file
+
 
 def _fields_at(loc: PathKey) -> list[str]:
     """Known keys of the mapping at `loc` (for suggesting the closest one)."""
@@ -113,7 +126,7 @@ def _check_images(meeting: MeetingFile, located: Located) -> None:
         loc = ("article", "images", i, "file")
         pos = located.where(loc)
         folder = Path(pos.path).parent.resolve()
-        target = (folder / image.file).resolve()
+        target = image_path(located, i, image.file).resolve()
         if not target.is_relative_to(folder):
             msg = f"ảnh “{image.file}” nằm ngoài thư mục của tệp hội nghị"
         elif not target.is_file():
