@@ -62,6 +62,8 @@ def test_schema_is_json_schema_of_the_contract() -> None:
         "directives",
         "tasks",
         "tasks_addressee",
+        "co_chairs",
+        "concluded_by",
         "article",
         "document",
     } == set(schema["properties"])
