@@ -597,8 +597,8 @@ def test_news(source: Path) -> None:
     assert texts and all(font(p, "bold") is not True for p in texts)
     assert all(para(p, "alignment") == JUSTIFY for p in texts)
     tasks = [p for p in paragraphs if p._p.pPr is not None and p._p.pPr.numPr is not None]
-    general = [t for t in meeting.tasks if not t.assignee]
-    assert len(tasks) == len(general)
+    # several tasks are a list in the user's order; a single one is a sentence
+    assert len(tasks) == (len(meeting.tasks) if len(meeting.tasks) > 1 else 0)
     for task in tasks:
         assert para(task, "alignment") == JUSTIFY and twips(para(task, "left_indent")) > 0
     assert len(document.inline_shapes) == len(doc.images)

@@ -121,7 +121,8 @@ def read_pdf(path: Path) -> tuple[list[Page], dict, str | None]:
                     rules=sorted(thin, key=lambda r: r[2]),
                     fonts=_fonts(page),
                     char_fonts={c["fontname"] for c in page.chars},
-                    text=page.crop((0, 20 / PT, page.width, page.height)).extract_text(),
+                    # the running text only: page numbers stand in the top or bottom margin
+                    text=page.crop((0, 20 / PT, page.width, page.height - 15 / PT)).extract_text(),
                     images=len(page.images),
                 )
             )

@@ -15,9 +15,10 @@ from markupsafe import Markup
 
 from report_gen import __version__
 from report_gen.model import Style
+from report_gen.phrasing import Phrasing, persons_phrase
 from report_gen.resources import templates_dir
 from report_gen.validate import LoadedMeeting
-from report_gen.vietnamese import FILTERS
+from report_gen.vietnamese import FILTERS, lowerstart
 
 KINDS = ("news", "report", "notice")
 KIND_NAMES = {"news": "tin bài", "report": "báo cáo", "notice": "thông báo kết luận"}
@@ -37,8 +38,11 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        extensions=["jinja2.ext.do"],
     )
     env.filters.update(FILTERS)
+    env.filters["persons"] = persons_phrase
+    env.tests["lowerstart"] = lowerstart
     env.filters["lines"] = lines
     env.globals["generator"] = f"report-gen {__version__}"
     return env
@@ -65,6 +69,7 @@ class RenderedDoc:
     loaded: LoadedMeeting
     images: tuple[Image, ...] = field(default=())
     draft: bool = True
+    choices: dict[str, int] = field(default_factory=dict)  # wording variant per slot
 
     @property
     def author(self) -> str:
@@ -92,11 +97,12 @@ def render(loaded: LoadedMeeting, kind: str, style: Style | None = None) -> Rend
     meeting = loaded.meeting
     style = style or meeting.style
     env = environment()
-    context = {"m": meeting, "style": style, "kind": kind}
+    phrasing = Phrasing(meeting, style)
+    context = {"m": meeting, "p": phrasing, "style": style, "kind": kind}
     titles = env.get_template("parts/title.j2").module
     # Macros return escaped Markup; keep plain text so that each writer escapes once.
-    title = Markup(titles.title(meeting, kind, style)).unescape().strip()  # type: ignore[attr-defined]
-    description = Markup(titles.description(meeting, kind)).unescape().strip()  # type: ignore[attr-defined]
+    title = Markup(titles.title(phrasing, kind, style)).unescape().strip()  # type: ignore[attr-defined]
+    description = Markup(titles.description(phrasing, kind)).unescape().strip()  # type: ignore[attr-defined]
     body = env.get_template(f"{kind}.html.j2").render(context, title=title)
     draft = meeting.document.number is None or meeting.document.date is None
     return RenderedDoc(
@@ -108,4 +114,5 @@ def render(loaded: LoadedMeeting, kind: str, style: Style | None = None) -> Rend
         loaded=loaded,
         images=_images(loaded) if kind == "news" else (),
         draft=draft,
+        choices=dict(phrasing.choices),
     )

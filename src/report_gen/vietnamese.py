@@ -231,7 +231,21 @@ def strip_meeting_word(name: str) -> str:
     return name
 
 
+def doc_deadline(deadline: dt.date | str, style: str) -> str:
+    """A task's deadline in a document: `Thời hạn hoàn thành: trước ngày 30-9-2020.`."""
+    if isinstance(deadline, str):
+        return f"Thời hạn: {without_end(deadline)}."
+    when = party_date(deadline) if style == "party" else admin_date(deadline)
+    return f"Thời hạn hoàn thành: trước {when}."
+
+
+def lowerstart(text: str) -> bool:
+    """The text opens with a lower-case letter (a phrase, not a sentence)."""
+    return text[:1].islower()
+
+
 FILTERS: dict[str, Callable[..., Any]] = {
+    "doc_deadline": doc_deadline,
     "admin_date": admin_date,
     "news_date": news_date,
     "day_phrase": day_phrase,
@@ -251,3 +265,410 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "letter": letter,
     "strip_meeting_word": strip_meeting_word,
 }
+
+
+# --- Words at the seams: where the tool's sentence meets the user's text -------------
+#
+# Closed lists, never guesses: a first letter is lowered only when the first words are
+# known common words, and a user's sentence continues ours only when it opens with a
+# known verb. Anything else keeps its text as written and gets its own frame.
+
+# Meeting nouns, longest first; the value is the form used in mid-sentence.
+MEETING_NOUNS: dict[str, str] = {
+    "hội nghị": "Hội nghị",
+    "phiên họp": "Phiên họp",
+    "kỳ họp": "Kỳ họp",
+    "cuộc họp": "cuộc họp",
+    "buổi làm việc": "buổi làm việc",
+    "buổi giao ban": "buổi giao ban",
+    "giao ban": "buổi giao ban",
+    "hội thảo": "Hội thảo",
+    "tọa đàm": "Tọa đàm",
+    "toạ đàm": "Toạ đàm",
+    "đại hội": "Đại hội",
+    "diễn đàn": "Diễn đàn",
+    "họp": "cuộc họp",
+}
+_NOUN_ORDER = sorted(MEETING_NOUNS, key=len, reverse=True)
+
+
+def _starts_words(text: str, phrase: str) -> bool:
+    """`text` begins with the whole words of `phrase` (case-insensitive)."""
+    low = text.lower()
+    return low.startswith(phrase) and (len(low) == len(phrase) or not low[len(phrase)].isalnum())
+
+
+def meeting_noun(name: str, kind: str | None = None) -> str:
+    """The meeting's own noun as written mid-sentence (“Phiên họp”, “buổi làm việc”).
+
+    `meeting.kind` when given; else the noun the name begins with; else “Hội nghị”.
+    Event nouns keep their capital, as portals write them; “cuộc họp” and “buổi làm
+    việc” are common nouns and are lower-case in mid-sentence.
+    """
+    if kind:
+        key = kind.strip().lower()
+        return MEETING_NOUNS.get(key, kind.strip())
+    for noun in _NOUN_ORDER:
+        if _starts_words(name, noun):
+            return MEETING_NOUNS[noun]
+    return "Hội nghị"
+
+
+def strip_noun(name: str) -> str:
+    """`Hội nghị sơ kết …` → `sơ kết …`: the name without its leading meeting noun."""
+    for noun in _NOUN_ORDER:
+        if _starts_words(name, noun) and noun != "giao ban":
+            return name[len(noun) :].strip()
+    return name
+
+
+# Heads of common noun phrases (groups of people, bodies in general): lowered in
+# mid-sentence. Names of bodies (Ban Dân vận, Sở Nội vụ, UBND) are never in this list.
+COMMON_HEADS = (
+    "các",
+    "những",
+    "toàn thể",
+    "lãnh đạo",
+    "đại diện",
+    "một số",
+    "cán bộ",
+    "đại biểu",
+    "thành viên",
+    "bí thư",
+    "phó bí thư",
+    "chủ tịch",
+    "phó chủ tịch",
+    "trưởng",
+    "phó trưởng",
+    "giám đốc",
+    "phó giám đốc",
+    "thủ trưởng",
+    "người đứng đầu",
+    "đảng viên",
+    "đoàn viên",
+    "hội viên",
+    "công chức",
+    "viên chức",
+    "giáo viên",
+    "cùng",
+    "cấp ủy",
+    "cấp uỷ",
+    "mọi",
+    "tất cả",
+    "đông đảo",
+    "nhiều",
+    "phóng viên",
+    "thường trực",
+    "ủy viên",
+    "uỷ viên",
+    "chánh văn phòng",
+    "đồng chí",
+    "chi bộ",
+    "trưởng ban",
+    "phó trưởng ban",
+)
+
+
+def common_head(text: str) -> bool:
+    """The text opens with a common head word (lowered safely in mid-sentence)."""
+    return any(_starts_words(text, head) for head in COMMON_HEADS)
+
+
+def seam_lower(text: str) -> str:
+    """The user's phrase in mid-sentence: `Lãnh đạo các sở` → `lãnh đạo các sở`.
+
+    Only a known common head is lowered; a title head followed by a capitalised word
+    (“Thường trực HĐND huyện”, “Bí thư Huyện ủy”) names one office and stays, as do
+    bodies, acronyms and names.
+    """
+    head = opens_with(text, COMMON_HEADS)
+    if head is None:
+        return text
+    rest = text[len(head) :].split()
+    if rest and rest[0][:1].isupper() and not _group(text):
+        return text
+    return lowerfirst(text)
+
+
+def _group(text: str) -> bool:
+    """Heads that always make a group, whatever follows (“Các xã”, “Lãnh đạo Sở …”)."""
+    return any(
+        _starts_words(text, head)
+        for head in ("các", "những", "toàn thể", "lãnh đạo", "đại diện", "một số", "cùng")
+    )
+
+
+def unsure_case(text: str) -> bool:
+    """Capitalised opening that is neither a known common head nor clearly a name."""
+    first = text.split(maxsplit=1)[0] if text.split() else ""
+    if not first[:1].isupper() or common_head(text) or first.isupper():
+        return False
+    words = text.split()
+    return not (len(words) > 1 and words[1][:1].isupper()) and first not in NAME_WORDS
+
+
+# Verbs that open a reported statement, so that “đồng chí X <verb> …” reads on.
+ACK_VERBS = (
+    "ghi nhận",
+    "biểu dương",
+    "đánh giá cao",
+    "hoan nghênh",
+    "khen ngợi",
+    "chúc mừng",
+    "cảm ơn",
+    "trân trọng",
+    "đánh giá",
+    "nhất trí",
+    "đồng tình",
+    "thống nhất",
+    "khẳng định",
+    "tuyên dương",
+    "chia sẻ",
+)
+REQUEST_VERBS = (
+    "đề nghị",
+    "yêu cầu",
+    "chỉ đạo",
+    "giao",
+    "lưu ý",
+    "quán triệt",
+    "kêu gọi",
+    "nhắc nhở",
+    "đề ra",
+    "định hướng",
+    "mong muốn",
+    "chỉ rõ",
+    "nêu rõ",
+    "nhấn mạnh",
+    "lưu ý",
+    "đồng thời",
+    "cho rằng",
+    "phân tích",
+    "chỉ ra",
+    "thông tin",
+    "cho biết",
+    "gợi ý",
+    "đề xuất",
+    "kết luận",
+    "nêu",
+    "thẳng thắn",
+    "phê bình",
+    "chấn chỉnh",
+)
+# Verbs that open a task (“Tăng cường …”): lowered after an assignee or in one sentence.
+TASK_VERBS = (
+    "tiếp tục",
+    "tăng cường",
+    "tập trung",
+    "chú trọng",
+    "đẩy mạnh",
+    "quán triệt",
+    "thực hiện",
+    "nâng cao",
+    "phát huy",
+    "kiên quyết",
+    "gắn",
+    "đổi mới",
+    "hoàn thành",
+    "hoàn thiện",
+    "chuẩn bị",
+    "khẩn trương",
+    "rà soát",
+    "xây dựng",
+    "triển khai",
+    "chỉ đạo",
+    "phối hợp",
+    "chủ trì",
+    "nghiên cứu",
+    "tham mưu",
+    "tổ chức",
+    "làm tốt",
+    "đảm bảo",
+    "bảo đảm",
+    "quan tâm",
+    "duy trì",
+    "kịp thời",
+    "thường xuyên",
+    "tích cực",
+    "chủ động",
+    "theo dõi",
+    "kiểm tra",
+    "giám sát",
+    "tuyên truyền",
+    "vận động",
+    "củng cố",
+    "rà soát",
+    "đôn đốc",
+    "giải quyết",
+    "xử lý",
+    "ưu tiên",
+    "đề xuất",
+    "hướng dẫn",
+    "phát động",
+    "lãnh đạo",
+    "quyết liệt",
+    "tập huấn",
+    "bồi dưỡng",
+    "cải cách",
+    "cải thiện",
+    "huy động",
+    "đầu tư",
+    "sớm",
+    "thúc đẩy",
+    "nắm chắc",
+    "nắm bắt",
+    "phấn đấu",
+    "đa dạng hóa",
+    "đổi mới",
+    "rút kinh nghiệm",
+    "tạo điều kiện",
+    "phát triển",
+    "hỗ trợ",
+    "cập nhật",
+    "quản lý",
+    "nâng",
+    "mở rộng",
+    "phòng",
+    "đánh giá",
+    "báo cáo",
+    "xem xét",
+    "cụ thể hóa",
+    "sắp xếp",
+    "khắc phục",
+    "ban hành",
+    "bố trí",
+    "làm rõ",
+    "tổng hợp",
+    "tháo gỡ",
+    "cần",
+    "phải",
+    "không",
+    "khẩn",
+    "chuẩn",
+    "tiến hành",
+    "vận hành",
+    "chuyển",
+    "kiện toàn",
+    "siết chặt",
+    "tổng kết",
+    "sơ kết",
+    "quyết tâm",
+    "lựa chọn",
+    "tăng",
+    "giảm",
+    "thu",
+    "hoàn tất",
+    "đăng ký",
+    "tuyệt đối",
+    "nghiêm túc",
+    "chấp hành",
+    "làm việc",
+    "đồng hành",
+    "tiếp nhận",
+    "tiếp thu",
+    "khai thác",
+    "hoàn chỉnh",
+    "lồng ghép",
+    "nhân rộng",
+    "thẩm định",
+    "thẩm tra",
+    "trình",
+    "gửi",
+    "rà soát lại",
+    "nâng cấp",
+    "điều chỉnh",
+    "bổ sung",
+    "thống kê",
+    "vận dụng",
+    "học tập",
+    "phổ biến",
+    "khen thưởng",
+    "biên soạn",
+    "sửa đổi",
+    "dự báo",
+    "thu hút",
+    "thành lập",
+    "giữ vững",
+    "bám sát",
+    "tiếp tục thực hiện",
+)
+STATEMENT_FRAMES = ("nhấn mạnh", "lưu ý", "chỉ rõ")
+
+
+def opens_with(text: str, phrases: Iterable[str]) -> str | None:
+    """The phrase of `phrases` that `text` opens with (longest), or None."""
+    found = [p for p in phrases if _starts_words(text, p)]
+    return max(found, key=len) if found else None
+
+
+def directive_kind(text: str) -> str:
+    """“ack” (ghi nhận, biểu dương …), “request” (đề nghị, yêu cầu …) or “statement”."""
+    if opens_with(text, ACK_VERBS):
+        return "ack"
+    if opens_with(text, REQUEST_VERBS) or opens_with(text, TASK_VERBS):
+        return "request"
+    return "statement"
+
+
+def opens_with_verb(text: str) -> bool:
+    """Opens with a known verb, or in lower case (the user wrote it to continue a sentence)."""
+    return text[:1].islower() or bool(opens_with(text, ACK_VERBS + REQUEST_VERBS + TASK_VERBS))
+
+
+# Body names and their short forms, so that one body written two ways is one body.
+_ABBREVIATIONS = {
+    "ủy ban nhân dân": "ubnd",
+    "uỷ ban nhân dân": "ubnd",
+    "hội đồng nhân dân": "hđnd",
+    "mặt trận tổ quốc việt nam": "mttq",
+    "mặt trận tổ quốc": "mttq",
+    "ủy ban mặt trận tổ quốc việt nam": "ubmttq",
+    "ban chấp hành": "bch",
+    "ban thường vụ": "btv",
+    "thành phố": "tp.",
+    "uỷ": "ủy",
+}
+
+
+def body_key(text: str) -> str:
+    """A comparison key: case, spacing and common abbreviations folded."""
+    key = " ".join(nfc(text).lower().replace("uỷ", "ủy").split())
+    for long, short in _ABBREVIATIONS.items():
+        key = key.replace(long, short)
+    return key
+
+
+def mentions(text: str, body: str) -> bool:
+    """`text` names `body` (in full or abbreviated)."""
+    return bool(body.strip()) and body_key(body) in body_key(text)
+
+
+def strip_tail(text: str, body: str, joiners: tuple[str, ...] = ("của", "do")) -> str:
+    """`Phiên họp … của UBND huyện X` → `Phiên họp …` when `body` is the sentence's subject."""
+    words = text.split()
+    for i in range(len(words) - 1, 0, -1):
+        if words[i].lower() in joiners and body_key(" ".join(words[i + 1 :])) == body_key(body):
+            return " ".join(words[:i]).rstrip(",")
+    return text
+
+
+def strip_head(text: str, body: str) -> str:
+    """`Ban Chấp hành Đảng bộ huyện lần thứ 12` → `lần thứ 12` when the body is the subject."""
+    words = text.split()
+    for i in range(len(words), 0, -1):
+        if body_key(" ".join(words[:i])) == body_key(body):
+            return " ".join(words[i:])
+    return text
+
+
+def shares_run(a: str, b: str, n: int = 4) -> bool:
+    """`a` and `b` say the same run of `n` words (case folded): one would repeat the other."""
+    words_a, words_b = body_key(a).split(), body_key(b).split()
+    runs = {tuple(words_a[i : i + n]) for i in range(len(words_a) - n + 1)}
+    return any(tuple(words_b[i : i + n]) in runs for i in range(len(words_b) - n + 1))
+
+
+def without_end(text: str) -> str:
+    """The text without its final full stop (to extend the sentence)."""
+    text = text.rstrip()
+    return text[:-1].rstrip() if text.endswith(".") and not text.endswith("...") else text

@@ -731,16 +731,23 @@ def _dates(doc: RenderedDoc) -> dt.datetime:
     return dt.datetime.combine(max(day, dt.date(1980, 1, 1)), dt.time(0, 0))
 
 
+def _property(text: str) -> str:
+    """Word's core properties hold at most 255 characters: longer text is cut at a word."""
+    if len(text) <= 255:
+        return text
+    return text[:254].rsplit(" ", 1)[0] + "…"
+
+
 def _properties(document: DocxDocument, doc: RenderedDoc) -> None:
     meeting = doc.loaded.meeting
     author = doc.author
     props = document.core_properties
     when = _dates(doc)
-    props.title = doc.title
-    props.subject = meeting.meeting.name
-    props.author = author
-    props.last_modified_by = author
-    props.comments = doc.description
+    props.title = _property(doc.title)
+    props.subject = _property(meeting.meeting.name)
+    props.author = _property(author)
+    props.last_modified_by = _property(author)
+    props.comments = _property(doc.description)
     props.keywords = props.category = KIND_NAMES.get(doc.kind, doc.kind)
     props.language = "vi"
     props.content_status = "Dự thảo" if doc.draft and doc.kind != "news" else ""

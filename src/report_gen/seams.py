@@ -1,0 +1,295 @@
+"""A checker of the generated text: where the tool's words meet the user's.
+
+It reads a rendered document as sentences and looks for what a portal editor or a
+văn thư would rewrite at a seam: a phrase said twice, punctuation doubled, a capital
+carried into mid-sentence or a name lower-cased, a meeting noun that is not the
+meeting's, a generated subject glued to a user sentence without a verb, a sapo that
+repeats the opening, a sentence that starts in lower case.
+
+The user's own quirks are theirs: whatever the input itself says (in one value) is
+never counted. Tests run it on every output of the corpus; `report-gen check` reports
+what it finds as warnings at the input line of the value involved.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from lxml import html as lxml_html
+
+from report_gen.model import MeetingFile, Person
+from report_gen.phrasing import Phrasing
+from report_gen.vietnamese import (
+    ACK_VERBS,
+    MEETING_NOUNS,
+    NAME_WORDS,
+    REQUEST_VERBS,
+    TASK_VERBS,
+    body_key,
+    meeting_noun,
+    opens_with,
+    seam_lower,
+)
+
+# What may follow a person the text names: a verb of the tool's own sentences.
+_AFTER_PERSON = (
+    *ACK_VERBS,
+    *REQUEST_VERBS,
+    *TASK_VERBS,
+    "chủ trì",
+    "đồng chủ trì",
+    "dự",
+    "dự và chỉ đạo",
+    "phát biểu",
+    "kết luận",
+    "trình bày",
+    "có",
+    "cũng",
+    "giao",
+    "tại",
+    "đã",
+    "đến",
+    "và",
+    "cùng",
+    "đồng thời",
+)
+_PUNCTUATION = re.compile(
+    r",\s*,|(?<!\.)\.\s*\.(?!\.)|\s+[,.;:](?!\.\.)|[,;:]\s*\.(?!\.\.)|\.,|::|  +"
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
+_WORD = re.compile(r"\w+", re.UNICODE)
+_DATE = re.compile(r"ngày\s+\d+\s+tháng\s+\d+\s+năm\s+\d+")
+_TOKEN = re.compile(r"\w+|[^\w\s]", re.UNICODE)
+_BLOCKS = ("h1", "h2", "p", "li", "figcaption")
+# Running text, where a sentence starts with a capital (a Party trích yếu does not).
+_RUNNING = frozenset(
+    ["news-lead", "news-opening", "news-text", "li", "body-text", "body-text closing", "item"]
+)
+
+
+@dataclass(frozen=True, order=True)
+class Seam:
+    """One place to rewrite: what kind, the snippet, and the user's text it involves."""
+
+    kind: str
+    snippet: str
+    near: str = ""
+
+    @property
+    def message(self) -> str:
+        return f"{_MESSAGES[self.kind]}: “{self.snippet}”"
+
+
+_MESSAGES = {
+    "repeat": "cụm từ bị lặp ở chỗ nối",
+    "punctuation": "dấu câu ở chỗ nối không đúng",
+    "capital": "chữ hoa giữa câu ở chỗ nối",
+    "name-lowered": "tên riêng bị viết thường",
+    "noun": "gọi sai tên cuộc họp",
+    "glue": "chủ ngữ nối với câu không có động từ",
+    "lead": "sapo lặp lại câu mở đầu",
+    "sentence-start": "câu bắt đầu bằng chữ thường",
+}
+
+
+def blocks(body: str) -> list[tuple[str, str]]:
+    """Each block (headline, paragraph, list item, caption) of a rendered body: its class
+    and its text."""
+    root = lxml_html.fragment_fromstring(body, create_parent="div")
+    out = []
+    for element in root.iter(*_BLOCKS):
+        text = " ".join(element.text_content().replace("\u00a0", " ").split())
+        if text:
+            out.append((element.get("class") or element.tag, text))
+    return out
+
+
+def user_strings(m: MeetingFile) -> list[str]:
+    """Every text the user wrote, each as one string."""
+    found: list[str] = []
+
+    def walk(value: object) -> None:
+        if isinstance(value, str):
+            found.append(" ".join(value.split()))
+        elif isinstance(value, dict):
+            for v in value.values():
+                walk(v)
+        elif isinstance(value, list | tuple):
+            for v in value:
+                walk(v)
+
+    walk(m.model_dump(mode="json"))
+    return found
+
+
+def sentences(block: str) -> list[str]:
+    return [s for s in _SENTENCE_END.split(block) if s]
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+def _ngrams(words: list[str], n: int) -> Iterator[tuple[str, ...]]:
+    for i in range(len(words) - n + 1):
+        yield tuple(words[i : i + n])
+
+
+def _said_twice_in_one(phrase: tuple[str, ...], inputs: list[list[str]]) -> bool:
+    return any(sum(1 for g in _ngrams(words, len(phrase)) if g == phrase) > 1 for words in inputs)
+
+
+def _in_input(snippet: str, inputs: Iterable[str]) -> bool:
+    key = " ".join(snippet.split())
+    return any(key in text for text in inputs)
+
+
+class Checker:
+    """The seams of one meeting's rendered texts."""
+
+    def __init__(self, m: MeetingFile, style: str = "state") -> None:
+        self.m = m
+        self.p = Phrasing(m, style)
+        self.inputs = user_strings(m)
+        self.input_words = [_words(t) for t in self.inputs]
+        self.joined = "\n".join(self.inputs)
+        self.paragraphs = [w for w in (t.split() for t in self.inputs) if len(w) >= 10]
+        self.people = [m.chair, *m.co_chairs, *([m.concluded_by] if m.concluded_by else [])]
+        self.people += [a for a in m.meeting.attendees if isinstance(a, Person)]
+
+    def check(self, body: str, kind: str) -> list[Seam]:
+        found: list[Seam] = []
+        parts = blocks(body)
+        for cls, block in parts:
+            found += self._punctuation(block)
+            found += self._nouns(block)
+            found += self._names_lowered(block)
+            for sentence in sentences(block):
+                found += self._repeats(sentence)
+                found += self._capitals(sentence)
+                found += self._glue(sentence)
+                if cls in _RUNNING:
+                    found += self._sentence_start(sentence)
+        if kind == "news" and len(parts) > 2:
+            found += self._lead(parts[1][1], parts[2][1])
+        return sorted(set(found))
+
+    # --- each seam ---------------------------------------------------------------------
+
+    def _punctuation(self, block: str) -> Iterator[Seam]:
+        for match in _PUNCTUATION.finditer(block):
+            around = block[max(match.start() - 12, 0) : match.end() + 12]
+            if not _in_input(match[0], self.inputs) and not _in_input(around.strip(), self.inputs):
+                yield Seam("punctuation", around.strip())
+
+    def _masked(self, sentence: str) -> str:
+        """The sentence as the seams make it: people's titles out (an appositive title may
+        repeat a body named elsewhere: “Chủ tịch UBND huyện … của UBND huyện”), and the
+        inside of the user's paragraphs out (their own repeats are theirs); the first and
+        last words of a paragraph stay, where it meets the tool's words."""
+        for person in self.people:
+            sentence = sentence.replace(person.title, "·")
+        for words in self.paragraphs:
+            sentence = sentence.replace(" ".join(words[3:-3]), "⋯")
+        return _DATE.sub("⋯", sentence)
+
+    def _repeats(self, sentence: str) -> Iterator[Seam]:
+        tokens = [t.lower() for t in _TOKEN.findall(self._masked(sentence))]
+        for n in range(1, 9):  # adjacent: “kết quả kết quả”
+            for i in range(len(tokens) - 2 * n + 1):
+                run = tokens[i : i + 2 * n]
+                if run[:n] != run[n:] or not all(t[0].isalnum() for t in run):
+                    continue
+                if not _said_twice_in_one(tuple(run), self.input_words):
+                    yield Seam("repeat", " ".join(run))
+        words = [t for t in tokens if t[0].isalnum()]
+        seen: dict[tuple[str, ...], int] = {}
+        for gram in _ngrams(words, 4):  # within a sentence: a body or a period named twice
+            seen[gram] = seen.get(gram, 0) + 1
+        for gram, count in seen.items():
+            if count > 1 and not _said_twice_in_one(gram, self.input_words):
+                yield Seam("repeat", " ".join(gram))
+
+    def _capitals(self, sentence: str) -> Iterator[Seam]:
+        for person in self.people:  # a title after a name or “đồng chí” keeps its capitals
+            sentence = sentence.replace(person.title, "·")
+            sentence = sentence.replace(self.p.speaker(person).post, "·")
+        for match in re.finditer(r"(?<=[\w,;]) (?=[A-ZÀ-Ỹ])", sentence):
+            rest = sentence[match.end() :]
+            if seam_lower(rest) != rest and not rest.split()[0].isupper():
+                snippet = " ".join(sentence[: match.end()].split()[-2:] + rest.split()[:2])
+                if not _in_input(snippet, self.inputs):
+                    yield Seam("capital", snippet)
+
+    def _names_lowered(self, block: str) -> Iterator[Seam]:
+        for text in self.inputs:
+            words = text.split()
+            if len(words) >= 2 and words[0] in NAME_WORDS and words[1][:1].isupper():
+                head = " ".join(words[:2])
+                lowered = head[:1].lower() + head[1:]
+                if f" {lowered}" in block and not _in_input(lowered, self.inputs):
+                    yield Seam("name-lowered", lowered, text)
+
+    def _nouns(self, block: str) -> Iterator[Seam]:
+        ours = body_key(self.p.noun)
+        for noun in MEETING_NOUNS:
+            if noun in ("họp", "giao ban"):
+                continue
+            if (
+                noun in block.lower()
+                and body_key(meeting_noun(noun)) != ours
+                and noun not in self.joined.lower()
+                and not ours.endswith(noun)
+            ):
+                yield Seam("noun", noun)
+
+    def _glue(self, sentence: str) -> Iterator[Seam]:
+        mentions: list[str] = []
+        for person in self.people:
+            mentions += [f"đồng chí {person.name}, {person.title}", f"đồng chí {person.name}"]
+            mentions.append(self.p.speaker(person).later)
+        for mention in sorted(mentions, key=len, reverse=True):
+            for start in _find_all(sentence.lower(), mention.lower()):
+                after = sentence[start + len(mention) :].lstrip()
+                if not after or not after[0].isalpha() or opens_with(after, _AFTER_PERSON):
+                    continue
+                snippet = sentence[start : start + len(mention)] + " " + " ".join(after.split()[:3])
+                if not _in_input(snippet, self.inputs):
+                    yield Seam("glue", snippet, after[:40])
+                break
+
+    def _sentence_start(self, sentence: str) -> Iterator[Seam]:
+        first = sentence.lstrip('-–•*“"( 0123456789.)')
+        if first[:1].islower() and not sentence.startswith(("- ", "– ")):
+            snippet = " ".join(first.split()[:4])
+            if not _in_input(snippet, self.inputs):
+                yield Seam("sentence-start", snippet)
+
+    def _lead(self, lead: str, opening: str) -> Iterator[Seam]:
+        """The sapo said again: most of its words open the first paragraph in the same order."""
+        a, b = _words(lead), _words(sentences(opening)[0] if opening else "")
+        shared = _longest_common_run(a, b)
+        if a and shared >= 0.6 * len(a):
+            yield Seam("lead", " ".join(a[:12]))
+
+
+def _longest_common_run(a: list[str], b: list[str]) -> int:
+    best = 0
+    previous = [0] * (len(b) + 1)
+    for x in a:
+        current = [0] * (len(b) + 1)
+        for j, y in enumerate(b, 1):
+            if x == y:
+                current[j] = previous[j - 1] + 1
+                best = max(best, current[j])
+        previous = current
+    return best
+
+
+def _find_all(text: str, part: str) -> Iterator[int]:
+    start = text.find(part)
+    while start >= 0:
+        yield start
+        start = text.find(part, start + 1)
