@@ -216,6 +216,7 @@ def check(files: tuple[Path, ...], quiet: bool) -> None:
     """
     from report_gen.errors import InputError
     from report_gen.lint import lint
+    from report_gen.seams import warnings as prose_warnings
     from report_gen.validate import load_meeting
 
     failed = False
@@ -226,7 +227,7 @@ def check(files: tuple[Path, ...], quiet: bool) -> None:
             _report(exc.problems)
             failed = True
             continue
-        warnings = lint(loaded.located)
+        warnings = sorted(set(lint(loaded.located)) | set(prose_warnings(loaded)))
         if not quiet:
             _report(warnings)
         _say(quiet, f"{source}: hợp lệ" + (f", {len(warnings)} cảnh báo" if warnings else ""))

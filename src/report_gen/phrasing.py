@@ -129,9 +129,17 @@ def leading_post(person: Person, bodies: Sequence[str] = ()) -> str:
     acting = [p for p in candidates if not opens_with(p, _MEMBERSHIPS)] or candidates
     for body in bodies:
         for post in acting:
-            if body and mentions(post, body):
+            if body and (mentions(post, body) or _names_body(post, body)):
                 return post
     return acting[0]
+
+
+def _names_body(post: str, body: str) -> bool:
+    """“Chủ tịch UBND tỉnh” names “UBND tỉnh Quảng Nam”: the post ends with the body's head."""
+    words, key = body_key(post).split(), body_key(body)
+    return any(
+        key.startswith(" ".join(words[k:])) for k in range(1, len(words) - 1) if len(words) - k >= 2
+    )
 
 
 @dataclass(frozen=True)
@@ -179,6 +187,7 @@ class TaskLine:
     deadline: dt.date | str | None
     meeting_year: int
     verb: bool
+    next_period: str | None = None
 
     def news_deadline(self) -> str:
         """`hoàn thành trước ngày 30/9`: as a reporter writes a deadline."""
@@ -189,6 +198,8 @@ class TaskLine:
         if isinstance(d, dt.date):
             year = "" if d.year == self.meeting_year else f"/{d.year}"
             return f"{done}trước ngày {d.day}/{d.month}{year}"
+        if self.next_period and mentions(d, self.next_period):
+            return ""  # the lead-in already says “Trong <next period>”
         if opens_with(d, ("hoàn thành", "xong", "chậm nhất", "kết thúc", "hạn chót")):
             return d
         if opens_with(d, ("trong", "trước", "ngay", "từ", "đến", "cuối", "đầu", "giữa")):
@@ -504,6 +515,7 @@ class Phrasing:
             deadline=task.deadline,
             meeting_year=self.m.meeting.date.year,
             verb=opens_with_verb(task.text),
+            next_period=self.m.meeting.next_period,
         )
 
     @property
