@@ -24,6 +24,7 @@ import datetime as dt
 import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from report_gen.model import MeetingFile, Person, Task
@@ -241,12 +242,24 @@ class Phrasing:
     style: str
     seed: str = field(init=False)
     choices: dict[str, int] = field(init=False, default_factory=dict)
+    _issuers: dict[str, str] = field(init=False, default_factory=dict)
+    _hashes: dict[str, int] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         mt = self.m.meeting
         self.seed = f"{mt.name}\x1f{mt.date.isoformat()}\x1f{mt.organizer or ''}"
 
     # --- choice ------------------------------------------------------------------------
+
+    def variant(self, slot: str, *fits: object) -> int:
+        """Which of a slot's variants to write (its place among `fits`; only variants that
+        fit the meeting are candidates). The template holds the wording of each."""
+        offered = [i for i, fit in enumerate(fits) if fit]
+        if slot not in self._hashes:
+            self._hashes[slot] = _stable(self.seed, slot)
+        index = offered[self._hashes[slot] % len(offered)]
+        self.choices[slot] = index
+        return index
 
     def pick(self, slot: str, options: Sequence[Any]) -> Any:
         """One of `options` for this slot, chosen from the meeting's content, never at random.
@@ -263,7 +276,7 @@ class Phrasing:
 
     # --- the meeting -------------------------------------------------------------------
 
-    @property
+    @cached_property
     def noun(self) -> str:
         """The meeting's noun in mid-sentence (“Phiên họp”, “buổi làm việc”)."""
         return meeting_noun(self.m.meeting.name, self.m.meeting.kind)
@@ -280,7 +293,7 @@ class Phrasing:
     def location(self) -> str | None:
         return self.m.meeting.location
 
-    @property
+    @cached_property
     def location_names_organizer(self) -> bool:
         """The place is the organizer's own (“Hội trường UBND huyện” of “UBND huyện X”): the
         sentence then names the place, not the organizer again."""
@@ -291,7 +304,7 @@ class Phrasing:
             body.startswith(" ".join(place[i:])) for i in range(len(place) - 1) if place[i:]
         ) or mentions(self.location, self.organizer)
 
-    @property
+    @cached_property
     def event(self) -> str:
         """The meeting as the object of “<organizer> tổ chức …”: its name, less the organizer
         that the sentence already names (“… của UBND huyện X”, “Hội nghị Ban Chấp hành …”)."""
@@ -311,17 +324,17 @@ class Phrasing:
         """The meeting's name as written (where no other field names the organizer)."""
         return self.m.meeting.name
 
-    @property
+    @cached_property
     def rest(self) -> str:
         """The name after its noun: `sơ kết công tác dân vận …`."""
         return strip_noun(self.m.meeting.name)
 
-    @property
+    @cached_property
     def activity(self) -> str | None:
         """The activity the name opens with after its noun (“sơ kết”), if any."""
         return opens_with(self.rest, ACTIVITIES) if self.rest != self.m.meeting.name else None
 
-    @property
+    @cached_property
     def review(self) -> str | None:
         """What the meeting reviewed: `kết quả công tác dân vận 6 tháng đầu năm 2019`.
 
@@ -345,7 +358,7 @@ class Phrasing:
             subject = f"{subject} {mt.period}"
         return subject
 
-    @property
+    @cached_property
     def name_says_review(self) -> bool:
         """The name already says what the meeting reviewed (no “nhằm đánh giá …” after it)."""
         mt = self.m.meeting
@@ -356,7 +369,7 @@ class Phrasing:
             or shares_run(mt.name, review)
         )
 
-    @property
+    @cached_property
     def outcome(self) -> str | None:
         """The review, for a sapo that says what the meeting did, when it says more than the
         name does."""
@@ -370,7 +383,7 @@ class Phrasing:
     def next_period(self) -> str | None:
         return self.m.meeting.next_period
 
-    @property
+    @cached_property
     def next_in_name(self) -> bool:
         """The name already announces the next period's tasks."""
         mt = self.m.meeting
@@ -380,19 +393,19 @@ class Phrasing:
             or "phương hướng" in mt.name.lower()
         )
 
-    @property
+    @cached_property
     def has_direction(self) -> bool:
         """The meeting set tasks or requests: a “phương hướng, nhiệm vụ” section exists."""
         return bool(self.m.tasks or self.requests)
 
-    @property
+    @cached_property
     def when_news(self) -> str:
         """`Sáng 9/7`: a portal's opening; the year only when it is not this year's text."""
         mt = self.m.meeting
         session = {"sáng": "Sáng", "chiều": "Chiều", "tối": "Tối"}.get(mt.session or "", "Ngày")
         return f"{session} {mt.date.day}/{mt.date.month}"
 
-    @property
+    @cached_property
     def mode_sentence(self) -> str | None:
         """How people took part, when the file says so."""
         mt = self.m.meeting
@@ -409,7 +422,7 @@ class Phrasing:
 
     # --- people ------------------------------------------------------------------------
 
-    @property
+    @cached_property
     def _bodies(self) -> list[str]:
         d = self.m.document
         return [b for b in (self.organizer, d.issuer.name) if b]
@@ -417,7 +430,7 @@ class Phrasing:
     def speaker(self, person: Person) -> Speaker:
         return Speaker(person, leading_post(person, self._bodies))
 
-    @property
+    @cached_property
     def chair(self) -> Speaker:
         return self.speaker(self.m.chair)
 
@@ -425,30 +438,30 @@ class Phrasing:
     def role(self) -> str:
         return self.m.chair.role
 
-    @property
+    @cached_property
     def co_chairs(self) -> list[Speaker]:
         return [self.speaker(p) for p in self.m.co_chairs]
 
-    @property
+    @cached_property
     def concluder(self) -> Speaker:
         """Who gave the conclusions: `concluded_by`, else the chair."""
         return self.speaker(self.m.concluded_by or self.m.chair)
 
-    @property
+    @cached_property
     def concluder_is_chair(self) -> bool:
         return self.m.concluded_by is None or self.m.concluded_by.name == self.m.chair.name
 
-    @property
+    @cached_property
     def chairs_phrase(self) -> str:
         """`đồng chí A, chức vụ` or `các đồng chí: A, chức vụ; B, chức vụ` (chair first)."""
         people = [self.m.chair, *self.m.co_chairs]
         return persons_phrase(people)
 
-    @property
+    @cached_property
     def _chair_names(self) -> set[str]:
         return {p.name for p in (self.m.chair, *self.m.co_chairs)}
 
-    @property
+    @cached_property
     def attendee_people(self) -> list[Person]:
         """People who attended, less the chairs; a concluder who did not chair comes first."""
         people = [
@@ -461,11 +474,11 @@ class Phrasing:
             people.insert(0, by)
         return people
 
-    @property
+    @cached_property
     def attendee_groups(self) -> list[str]:
         return [seam_lower(a) for a in self.m.meeting.attendees if isinstance(a, str)]
 
-    @property
+    @cached_property
     def attendees(self) -> str | None:
         """Everyone who attended, as one phrase: people first, then bodies after “cùng”."""
         people, groups = self.attendee_people, self.attendee_groups
@@ -478,16 +491,16 @@ class Phrasing:
 
     # --- what was said -----------------------------------------------------------------
 
-    @property
+    @cached_property
     def directives(self) -> list[Directive]:
         return [Directive(t, directive_kind(t), opens_with_verb(t)) for t in self.m.directives]
 
-    @property
+    @cached_property
     def acknowledgements(self) -> list[Directive]:
         """Acknowledgements, and statements that come before any request (the assessment)."""
         return self._split()[0]
 
-    @property
+    @cached_property
     def requests(self) -> list[Directive]:
         """Requests, and statements that come with or after them (the direction)."""
         return self._split()[1]
@@ -502,7 +515,7 @@ class Phrasing:
                 ack.append(d)
         return ack, req
 
-    @property
+    @cached_property
     def tasks(self) -> list[TaskLine]:
         """Tasks in the order the user wrote them."""
         return [self._task(t) for t in self.m.tasks]
@@ -518,7 +531,7 @@ class Phrasing:
             next_period=self.m.meeting.next_period,
         )
 
-    @property
+    @cached_property
     def all_assigned(self) -> bool:
         return bool(self.m.tasks) and all(t.assignee for t in self.m.tasks)
 
@@ -527,13 +540,13 @@ class Phrasing:
         """Whom the requests go to, as the user named them (never a guessed default)."""
         return self.m.tasks_addressee
 
-    @property
+    @cached_property
     def task_verbs(self) -> set[str]:
         """Opening verbs of the tasks: a lead-in avoids them (“tập trung … sau: Tập trung …”)."""
         found = {opens_with(t.text, _LEAD_VERBS) for t in self.m.tasks}
         return {v for v in found if v}
 
-    @property
+    @cached_property
     def speaker_body(self) -> str:
         """The body in whose name a document speaks, as running text."""
         d = self.m.document
@@ -542,10 +555,13 @@ class Phrasing:
 
     def issuer_in_text(self, kind: str) -> str:
         """The issuing body of one document in running text: its own name, else the organizer."""
-        issuer = self.m.document.for_kind(kind).issuer.name
-        return (running_name(issuer) if issuer else None) or self.organizer or "Cơ quan"
+        if kind not in self._issuers:
+            issuer = self.m.document.for_kind(kind).issuer.name
+            named = (running_name(issuer) if issuer else None) or self.organizer or "Cơ quan"
+            self._issuers[kind] = named
+        return self._issuers[kind]
 
-    @property
+    @cached_property
     def notice_addressee(self) -> str:
         """Whom a notice informs: the user's addressee, the assignees (up to three), or the
         bodies such an issuer usually informs."""
@@ -560,7 +576,7 @@ class Phrasing:
                 return who
         return "các cơ quan, đơn vị liên quan"
 
-    @property
+    @cached_property
     def scope(self) -> str:
         """` trong công tác dân vận 6 tháng đầu năm 2019`: where limitations were found."""
         mt = self.m.meeting
@@ -575,7 +591,7 @@ class Phrasing:
             topic = f"{topic} {mt.period}"
         return f" trong {topic}"
 
-    @property
+    @cached_property
     def headline(self) -> str:
         """A headline from the name: the organizer doing the activity (“Ban Thường vụ Huyện ủy
         sơ kết công tác dân vận …”), the activity alone, or the name as written."""
@@ -586,7 +602,7 @@ class Phrasing:
             return self.pick("headline", [capfirst(rest), f"{self.organizer} {rest}"])
         return capfirst(rest)
 
-    @property
+    @cached_property
     def report_summary(self) -> str:
         """The report's trích yếu: what it reports on, the next period's tasks only when the
         report has that section and the name does not already announce them."""
@@ -600,12 +616,12 @@ class Phrasing:
             summary = f"{summary}, phương hướng, nhiệm vụ {self.next_period}"
         return summary
 
-    @property
+    @cached_property
     def notice_summary(self) -> str:
         """The notice's trích yếu: `kết luận của đồng chí …, … tại Hội nghị …`."""
         return f"kết luận của {self.concluder.first} tại {self.event_named}"
 
-    @property
+    @cached_property
     def lead_covers_opening(self) -> bool:
         """The user's own lead already says when and what: the opening does not say it again."""
         lead = self.m.article.lead
@@ -623,7 +639,7 @@ class Phrasing:
             return capfirst(without_end(basis))
         return f"Thực hiện {without_end(basis)}"
 
-    @property
+    @cached_property
     def quote(self) -> str | None:
         """A short statement of the concluder fit for a quoted sapo, if there is one."""
         for d in self.directives:

@@ -14,7 +14,7 @@ import jinja2
 from markupsafe import Markup
 
 from report_gen import __version__
-from report_gen.model import Style
+from report_gen.model import MeetingFile, Style
 from report_gen.phrasing import Phrasing, persons_phrase
 from report_gen.resources import templates_dir
 from report_gen.validate import LoadedMeeting
@@ -92,17 +92,38 @@ def _images(loaded: LoadedMeeting) -> tuple[Image, ...]:
     )
 
 
+_RECENT: dict[tuple[int, str], Phrasing] = {}
+
+
+def _phrasing(meeting: MeetingFile, style: Style) -> Phrasing:
+    """One phrasing per meeting and style, shared by its kinds (rendered one after another)."""
+    key = (id(meeting), style)
+    found = _RECENT.get(key)
+    if found is None or found.m is not meeting:
+        if len(_RECENT) >= 8:
+            _RECENT.clear()
+        found = _RECENT[key] = Phrasing(meeting, style)
+    return found
+
+
 def render(loaded: LoadedMeeting, kind: str, style: Style | None = None) -> RenderedDoc:
     """Render one kind to semantic HTML; wording lives in templates/<kind>.html.j2."""
     meeting = loaded.meeting
     style = style or meeting.style
     env = environment()
-    phrasing = Phrasing(meeting, style)
-    context = {"m": meeting, "p": phrasing, "style": style, "kind": kind}
+    phrasing = _phrasing(meeting, style)
+    phrasing.choices = {}
+    context: dict[str, object] = {"m": meeting, "p": phrasing, "style": style, "kind": kind}
     titles = env.get_template("parts/title.j2").module
     # Macros return escaped Markup; keep plain text so that each writer escapes once.
     title = Markup(titles.title(phrasing, kind, style)).unescape().strip()  # type: ignore[attr-defined]
-    description = Markup(titles.description(phrasing, kind)).unescape().strip()  # type: ignore[attr-defined]
+    if kind == "news":  # the sapo is the page's description: written once
+        form = str(titles.lead_form(phrasing)).strip()  # type: ignore[attr-defined]
+        lead = Markup(titles.lead(phrasing, form))  # type: ignore[attr-defined]
+        context.update(lead_form=form, lead=lead)
+        description = lead.unescape().strip()
+    else:
+        description = Markup(titles.description(phrasing, kind)).unescape().strip()  # type: ignore[attr-defined]
     body = env.get_template(f"{kind}.html.j2").render(context, title=title)
     draft = meeting.document.number is None or meeting.document.date is None
     return RenderedDoc(

@@ -7,6 +7,7 @@ References are to shared/docs/vn-admin-format.md.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import unicodedata
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -595,10 +596,24 @@ TASK_VERBS = (
 STATEMENT_FRAMES = ("nhấn mạnh", "lưu ý", "chỉ rõ")
 
 
-def opens_with(text: str, phrases: Iterable[str]) -> str | None:
+@functools.cache
+def _by_first_word(phrases: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    index: dict[str, list[str]] = {}
+    for phrase in phrases:
+        index.setdefault(phrase.split()[0], []).append(phrase)
+    return {word: tuple(sorted(found, key=len, reverse=True)) for word, found in index.items()}
+
+
+def opens_with(text: str, phrases: tuple[str, ...]) -> str | None:
     """The phrase of `phrases` that `text` opens with (longest), or None."""
-    found = [p for p in phrases if _starts_words(text, p)]
-    return max(found, key=len) if found else None
+    head = text[:80].lower().split(maxsplit=1)
+    if not head:
+        return None
+    first = head[0].rstrip(",.;:!?")
+    for phrase in _by_first_word(phrases).get(first, ()):
+        if _starts_words(text, phrase):
+            return phrase
+    return None
 
 
 def directive_kind(text: str) -> str:
@@ -610,9 +625,12 @@ def directive_kind(text: str) -> str:
     return "statement"
 
 
+VERBS = ACK_VERBS + REQUEST_VERBS + TASK_VERBS
+
+
 def opens_with_verb(text: str) -> bool:
     """Opens with a known verb, or in lower case (the user wrote it to continue a sentence)."""
-    return text[:1].islower() or bool(opens_with(text, ACK_VERBS + REQUEST_VERBS + TASK_VERBS))
+    return text[:1].islower() or bool(opens_with(text, VERBS))
 
 
 # Body names and their short forms, so that one body written two ways is one body.
