@@ -1,4 +1,4 @@
-"""The `report-gen` command line (contract: shared/docs/cli.md).
+"""The `report-gen` command line (described for users in docs/dong-lenh.md).
 
 Only click is imported at start-up: every command imports what it needs when it runs,
 so that `report-gen --help` stays instant.
