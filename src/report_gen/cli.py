@@ -236,14 +236,25 @@ def check(files: tuple[Path, ...], quiet: bool) -> None:
 @main.command()
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 def new(file: Path) -> None:
-    """Tạo tệp hội nghị mẫu FILE, có chú thích hướng dẫn."""
+    """Tạo tệp hội nghị mẫu FILE, có chú thích hướng dẫn.
+
+    Bên cạnh tệp, ghi thêm lược đồ report-gen.schema.json (nếu chưa có) để trình soạn
+    thảo gợi ý khóa và báo lỗi ngay khi gõ.
+    """
+    import json
+
     from report_gen.output import write_atomic
-    from report_gen.resources import templates_dir
+    from report_gen.schema import SCHEMA_FILE, meeting_schema
+    from report_gen.skeleton import skeleton
 
     if file.exists():
         click.echo(f"{file}: tệp đã tồn tại, không ghi đè", err=True)
         sys.exit(EXIT_INVALID)
-    write_atomic(file, (templates_dir() / "skeleton.yaml").read_bytes())
+    write_atomic(file, skeleton().encode("utf-8"))
+    schema_file = file.parent / SCHEMA_FILE
+    if not schema_file.exists():
+        text = json.dumps(meeting_schema(), ensure_ascii=False, indent=2) + "\n"
+        write_atomic(schema_file, text.encode("utf-8"))
     click.echo(f"Đã tạo {file}; điền thông tin rồi chạy: report-gen check {file}")
 
 
@@ -252,6 +263,6 @@ def schema() -> None:
     """In JSON Schema của tệp hội nghị."""
     import json
 
-    from report_gen.model import MeetingFile
+    from report_gen.schema import meeting_schema
 
-    click.echo(json.dumps(MeetingFile.model_json_schema(), ensure_ascii=False, indent=2))
+    click.echo(json.dumps(meeting_schema(), ensure_ascii=False, indent=2))
