@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
+from click.decorators import FC
 
 from report_gen import __version__, i18n
 
@@ -22,12 +24,14 @@ EXIT_INVALID = 1
 EXIT_INTERRUPTED = 130
 
 
-def _list_option(  # type: ignore[no-untyped-def]
+def _list_option(
     short: str, long: str, allowed: tuple[str, ...], what: str, help: str, metavar: str
-):
+) -> Callable[[FC], FC]:
     """An option taking a comma list (`-k news,notice`) checked against `allowed`."""
 
-    def convert(ctx: click.Context, param: click.Parameter, value: str | None):  # type: ignore[no-untyped-def]
+    def convert(
+        ctx: click.Context, param: click.Parameter, value: str | None
+    ) -> tuple[str, ...] | None:
         if value is None:
             return None
         items = tuple(dict.fromkeys(v.strip() for v in value.split(",") if v.strip()))
@@ -121,7 +125,7 @@ class _Vietnamese:
     """Click's own help option, worded in Vietnamese like everything else users read."""
 
     def get_help_option(self, ctx: click.Context) -> click.Option | None:
-        option = super().get_help_option(ctx)  # type: ignore[misc]
+        option: click.Option | None = super().get_help_option(ctx)  # type: ignore[misc]
         if option is not None:
             option.help = "Hiện hướng dẫn này rồi thoát."
         return option
