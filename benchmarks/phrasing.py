@@ -25,7 +25,8 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from report_gen.render import RenderedDoc, _images as image_list, environment, render
+from report_gen.render import RenderedDoc, environment, render
+from report_gen.render import _images as image_list
 from report_gen.validate import LoadedMeeting, load_meeting
 from report_gen.writers import get_writer
 

@@ -18,10 +18,7 @@ from typing import Any
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
-IMAGE_SOURCES = [
-    ROOT.parent / "shared" / "examples" / "images" / "chair.png",
-    ROOT / "inputs" / "images" / "chair.png",
-]
+IMAGE = ROOT / "inputs" / "images" / "chair.png"
 
 FOLDERS: dict[str, dict[str, Any]] = {
     "huyen-uy-tan-lap": {
@@ -264,7 +261,7 @@ def generate(root: Path, count: int, seed: int = 2024) -> Path:
     """Write `count` meetings (and their folders' defaults and images) under root."""
     if root.exists():
         shutil.rmtree(root)
-    image = next(p for p in IMAGE_SOURCES if p.exists())
+    image = IMAGE
     names = list(FOLDERS)
     for name, defaults in FOLDERS.items():
         folder = root / name

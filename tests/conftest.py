@@ -8,19 +8,35 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 INPUTS = ROOT / "inputs"
-SHARED = ROOT.parent / "shared"
-REFERENCE = SHARED / "examples" / "reference-meeting.yaml"
+FIXTURES = ROOT / "tests" / "fixtures"
+# The fixture meeting: the reference article's meeting, the one copy the tests use.
+REFERENCE = FIXTURES / "reference-meeting.yaml"
+
+
+def _same_meeting(path: Path) -> bool:
+    return yaml.safe_load(path.read_text("utf-8")) == yaml.safe_load(REFERENCE.read_text("utf-8"))
+
+
+# Every distinct meeting the repository holds: the fixture, then each file in inputs/ that
+# is not the fixture under another name (inputs/reference-meeting.yaml is the same meeting
+# for users; testing it twice would only double the time).
+MEETINGS = [
+    REFERENCE,
+    *sorted(
+        p for p in INPUTS.glob("*.yaml") if not p.name.startswith("_") and not _same_meeting(p)
+    ),
+]
 
 
 @pytest.fixture
 def reference(tmp_path: Path) -> Path:
-    """The shared reference meeting (with its image) copied into a scratch folder."""
-    source = REFERENCE if REFERENCE.exists() else INPUTS / "reference-meeting.yaml"
-    shutil.copy(source, tmp_path / "reference-meeting.yaml")
-    shutil.copytree(source.parent / "images", tmp_path / "images")
+    """The reference meeting (with its image) copied into a scratch folder."""
+    shutil.copy(REFERENCE, tmp_path / "reference-meeting.yaml")
+    shutil.copytree(FIXTURES / "images", tmp_path / "images")
     return tmp_path / "reference-meeting.yaml"
 
 

@@ -33,22 +33,6 @@ def test_help_is_vietnamese() -> None:
     assert "Soạn tin bài, báo cáo và thông báo kết luận" in result.stdout
 
 
-def test_new_writes_a_skeleton_that_passes_check_once_filled(tmp_path: Path) -> None:
-    target = tmp_path / "hop.yaml"
-    assert run_cli("new", target).returncode == 0
-    skeleton = target.read_text("utf-8")
-    assert "# " in skeleton and "(bắt buộc)" in skeleton
-    unfilled = run_cli("check", target)
-    assert unfilled.returncode == 1 and "hop.yaml:" in unfilled.stderr
-    filled = skeleton.replace('""', '"Nội dung điền thử"')
-    target.write_text(filled, "utf-8")
-    checked = run_cli("check", target)
-    assert checked.returncode == 0, checked.stderr
-    rendered = run_cli("render", target, "-o", tmp_path / "out", "-f", "html,md")
-    assert rendered.returncode == 0, rendered.stderr
-    assert run_cli("new", target).returncode == 1  # never overwrites
-
-
 def test_schema_is_json_schema_of_the_contract() -> None:
     result = run_cli("schema")
     assert result.returncode == 0

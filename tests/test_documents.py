@@ -1,4 +1,4 @@
-"""The wording and structure of the report and the notice (vn-admin-format.md §7)."""
+"""The wording and structure of the report and the notice (docs/the-thuc.md §7)."""
 
 from __future__ import annotations
 

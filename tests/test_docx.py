@@ -1,6 +1,6 @@
-"""The DOCX writer against the format rules (shared/docs/vn-admin-format.md §1, §2, §7, §8).
+"""The DOCX writer against the format rules (docs/the-thuc.md §1, §2, §7, §8).
 
-Every meeting (the shared reference and each file in inputs/) is written as a report and
+Every meeting (the fixture reference and each other file in inputs/) is written as a report and
 a notice in both styles (and as the article), read back with python-docx and checked:
 page size and margins, fonts and language, the header and the signature element by
 element (size, weight, slant, case, alignment), rules (paragraph borders of the CSS
@@ -26,7 +26,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml.ns import qn
 from lxml import etree
 
-from conftest import INPUTS, REFERENCE
+from conftest import MEETINGS
 from report_gen.errors import InputError
 from report_gen.render import RenderedDoc, render
 from report_gen.styles import css_text
@@ -46,10 +46,7 @@ STATE_RANGES = {
 }
 CENTER, JUSTIFY = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY
 
-SOURCES = [
-    REFERENCE if REFERENCE.exists() else INPUTS / "reference-meeting.yaml",
-    *sorted(p for p in INPUTS.glob("*.yaml") if not p.name.startswith("_")),
-]
+SOURCES = MEETINGS
 
 
 def _id(source: Path) -> str:

@@ -1,6 +1,6 @@
-"""The PDF writer against the format rules (shared/docs/vn-admin-format.md §1, §2, §8).
+"""The PDF writer against the format rules (docs/the-thuc.md §1, §2, §8).
 
-Every meeting with a document section (the shared reference and each file in inputs/) is
+Every meeting with a document section (the fixture reference and each other file in inputs/) is
 printed as a report and a notice in both styles, written to a temporary folder and read
 back with pdfplumber: page size and margins, embedded subset fonts, the header element by
 element (size, weight, position, rules), title, body, signature and recipients, page
@@ -29,7 +29,7 @@ import pdfplumber
 import pytest
 from pdfminer.pdftypes import resolve1
 
-from conftest import INPUTS, REFERENCE, run_cli
+from conftest import MEETINGS, run_cli
 from report_gen.pipeline import default_kinds
 from report_gen.render import RenderedDoc, render
 from report_gen.validate import LoadedMeeting, load_meeting
@@ -48,10 +48,7 @@ HEADER_SPLIT = TEXT_LEFT + 0.4 * 165  # .header-left is 40% of the text width
 FOOTER_SPLIT = TEXT_LEFT + 0.45 * 165  # .recipients-cell is 45%
 SUBSET_FONT = re.compile(r"^[A-Z]{6}\+Liberation-?Serif(-(Bold|Italic|Bold-?Italic))?$")
 
-SOURCES = [
-    REFERENCE if REFERENCE.exists() else INPUTS / "reference-meeting.yaml",
-    *sorted(p for p in INPUTS.glob("*.yaml") if not p.name.startswith("_")),
-]
+SOURCES = MEETINGS
 
 
 @functools.cache

@@ -186,11 +186,11 @@ def test_tasks_keep_the_users_order_and_a_news_deadline_reads_as_news() -> None:
 
 def test_the_variant_is_chosen_from_the_meeting_and_repeatable() -> None:
     first, second = meeting(), meeting()
-    options = ["a", "b", "c"]
-    assert first.pick("slot", options) == second.pick("slot", options)
-    names = {meeting(meeting__name=f"Hội nghị số {i}").pick("slot", options) for i in range(30)}
-    assert names == set(options)
-    assert first.pick("slot", [None, "only"]) == "only"
+    assert first.variant("slot", True, True, True) == second.variant("slot", True, True, True)
+    chosen = {meeting(meeting__name=f"Hội nghị số {i}").variant("slot", 1, 1, 1) for i in range(30)}
+    assert chosen == {0, 1, 2}
+    assert first.variant("slot", False, True) == 1  # only what fits the meeting is offered
+    assert first.choices["slot"] == 1
 
 
 def test_running_names_of_issuers() -> None:

@@ -1,4 +1,4 @@
-"""The Vietnamese language rules (vn-admin-format.md §1.4, §3.1, §6)."""
+"""The Vietnamese language rules (docs/the-thuc.md §1.4, §3.1, §6)."""
 
 from __future__ import annotations
 

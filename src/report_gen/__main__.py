@@ -1,3 +1,3 @@
 from report_gen.cli import main
 
-main()
+main(prog_name="report-gen")

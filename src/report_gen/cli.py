@@ -1,4 +1,4 @@
-"""The `report-gen` command line (contract: shared/docs/cli.md).
+"""The `report-gen` command line (described for users in docs/dong-lenh.md).
 
 Only click is imported at start-up: every command imports what it needs when it runs,
 so that `report-gen --help` stays instant.
@@ -8,21 +8,30 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
+from click.decorators import FC
 
-from report_gen import __version__
+from report_gen import __version__, i18n
+
+i18n.install()  # click's own words (Usage, Options, errors) in Vietnamese
 
 KIND_CHOICES = ("news", "report", "notice")
 FORMAT_CHOICES = ("html", "md", "docx", "pdf")
 EXIT_INVALID = 1
+EXIT_INTERRUPTED = 130
 
 
-def _list_option(short: str, long: str, allowed: tuple[str, ...], what: str, help: str):  # type: ignore[no-untyped-def]
+def _list_option(
+    short: str, long: str, allowed: tuple[str, ...], what: str, help: str, metavar: str
+) -> Callable[[FC], FC]:
     """An option taking a comma list (`-k news,notice`) checked against `allowed`."""
 
-    def convert(ctx: click.Context, param: click.Parameter, value: str | None):  # type: ignore[no-untyped-def]
+    def convert(
+        ctx: click.Context, param: click.Parameter, value: str | None
+    ) -> tuple[str, ...] | None:
         if value is None:
             return None
         items = tuple(dict.fromkeys(v.strip() for v in value.split(",") if v.strip()))
@@ -34,7 +43,22 @@ def _list_option(short: str, long: str, allowed: tuple[str, ...], what: str, hel
             )
         return items
 
-    return click.option(short, long, callback=convert, help=help)
+    def complete(
+        ctx: click.Context, param: click.Parameter, incomplete: str
+    ) -> list[click.shell_completion.CompletionItem]:
+        """Offer the values still missing after what is already typed (`news,<Tab>`)."""
+        done, _, last = incomplete.rpartition(",")
+        chosen = {v.strip() for v in done.split(",")} if done else set()
+        prefix = done + "," if done else ""
+        return [
+            click.shell_completion.CompletionItem(prefix + value)
+            for value in allowed
+            if value.startswith(last) and value not in chosen
+        ]
+
+    return click.option(
+        short, long, callback=convert, help=help, metavar=metavar, shell_complete=complete
+    )
 
 
 kinds_option = _list_option(
@@ -44,6 +68,7 @@ kinds_option = _list_option(
     "loại văn bản",
     "Loại văn bản, cách nhau bằng dấu phẩy: news, report, notice (mặc định: tất cả; "
     "chỉ tin bài nếu tệp chưa có mục document).",
+    "LOẠI",
 )
 formats_option = _list_option(
     "-f",
@@ -52,11 +77,13 @@ formats_option = _list_option(
     "định dạng",
     "Định dạng, cách nhau bằng dấu phẩy: html, md, docx, pdf "
     "(mặc định: tin bài html, md; văn bản docx, pdf).",
+    "ĐỊNH_DẠNG",
 )
 outdir_option = click.option(
     "-o",
     "--outdir",
     type=click.Path(file_okay=False, path_type=Path),
+    metavar="THƯ_MỤC",
     default=Path("outputs"),
     show_default=True,
     help="Thư mục ghi kết quả.",
@@ -64,6 +91,7 @@ outdir_option = click.option(
 style_option = click.option(
     "--style",
     type=click.Choice(["party", "state"]),
+    metavar="party|state",
     help="Thể thức: party (Hướng dẫn 36-HD/VPTW) hoặc state (Nghị định 30/2020/NĐ-CP).",
 )
 draft_option = click.option(
@@ -72,6 +100,15 @@ draft_option = click.option(
     help="--final từ chối văn bản chưa có số và ngày ký (mặc định: dự thảo).",
 )
 quiet_option = click.option("-q", "--quiet", is_flag=True, help="Chỉ in lỗi.")
+debug_option = click.option(
+    "--debug",
+    is_flag=True,
+    help="Gặp lỗi ngoài dự kiến thì in toàn bộ vết lỗi (traceback) để báo người phát triển.",
+)
+
+
+class _Count(click.IntRange):
+    name = "số nguyên"
 
 
 def _say(quiet: bool, message: str) -> None:
@@ -88,18 +125,50 @@ class _Vietnamese:
     """Click's own help option, worded in Vietnamese like everything else users read."""
 
     def get_help_option(self, ctx: click.Context) -> click.Option | None:
-        option = super().get_help_option(ctx)  # type: ignore[misc]
+        option: click.Option | None = super().get_help_option(ctx)  # type: ignore[misc]
         if option is not None:
             option.help = "Hiện hướng dẫn này rồi thoát."
         return option
 
 
 class _Command(_Vietnamese, click.Command):
-    pass
+    """A command that answers Ctrl-C with exit status 130 and a bug with one short line.
+
+    With `--debug` the traceback of an unexpected failure is printed as well.
+    """
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        kwargs.setdefault("options_metavar", "[TÙY_CHỌN]")
+        super().__init__(*args, **kwargs)
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo("Đã dừng (Ctrl-C).", err=True)
+            sys.exit(EXIT_INTERRUPTED)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except Exception as exc:
+            if ctx.params.get("debug"):
+                import traceback
+
+                traceback.print_exc()
+            click.echo(
+                f"Lỗi ngoài dự kiến: {type(exc).__name__}: {exc} "
+                "(chạy lại với --debug để xem chi tiết)",
+                err=True,
+            )
+            sys.exit(EXIT_INVALID)
 
 
 class _Group(_Vietnamese, click.Group):
     command_class = _Command
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        kwargs.setdefault("options_metavar", "[TÙY_CHỌN]")
+        kwargs.setdefault("subcommand_metavar", "LỆNH [ĐỐI_SỐ]...")
+        super().__init__(*args, **kwargs)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -115,13 +184,16 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("meetings", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument(
+    "meetings", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="TỆP..."
+)
 @outdir_option
 @kinds_option
 @formats_option
 @style_option
 @draft_option
 @quiet_option
+@debug_option
 def render(
     meetings: tuple[Path, ...],
     outdir: Path,
@@ -130,8 +202,9 @@ def render(
     style: str | None,
     draft: bool,
     quiet: bool,
+    debug: bool,
 ) -> None:
-    """Soạn văn bản cho từng tệp hội nghị MEETINGS."""
+    """Soạn văn bản cho từng tệp hội nghị TỆP."""
     from report_gen.errors import InputError
     from report_gen.pipeline import Job, run
 
@@ -152,6 +225,10 @@ def render(
             failed = True
             continue
         except Exception as exc:  # a bug must still not show users a traceback
+            if debug:
+                import traceback
+
+                traceback.print_exc()
             click.echo(f"{source}:1:1: lỗi khi soạn văn bản: {exc!r}", err=True)
             failed = True
             continue
@@ -161,14 +238,17 @@ def render(
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument(
+    "paths", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="THƯ_MỤC..."
+)
 @outdir_option
 @kinds_option
 @formats_option
 @click.option(
     "-j",
     "--jobs",
-    type=click.IntRange(min=1),
+    type=_Count(min=1),
+    metavar="SỐ",
     default=lambda: os.cpu_count() or 1,
     show_default="số lõi CPU",
     help="Số tiến trình chạy song song.",
@@ -177,6 +257,7 @@ def render(
 @style_option
 @draft_option
 @quiet_option
+@debug_option
 def batch(
     paths: tuple[Path, ...],
     outdir: Path,
@@ -187,8 +268,9 @@ def batch(
     style: str | None,
     draft: bool,
     quiet: bool,
+    debug: bool,
 ) -> None:
-    """Soạn văn bản cho mọi tệp *.yaml trong các thư mục PATHS."""
+    """Soạn văn bản cho mọi tệp *.yaml trong các THƯ_MỤC."""
     from report_gen.batch import run_batch
 
     ok = run_batch(
@@ -206,13 +288,15 @@ def batch(
 
 
 @main.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="TỆP...")
+@click.option("--strict", is_flag=True, help="Coi cảnh báo như lỗi: còn cảnh báo thì thất bại.")
 @quiet_option
-def check(files: tuple[Path, ...], quiet: bool) -> None:
-    """Kiểm tra các tệp hội nghị mà không ghi gì.
+@debug_option
+def check(files: tuple[Path, ...], strict: bool, quiet: bool, debug: bool) -> None:
+    """Kiểm tra các tệp hội nghị TỆP mà không ghi gì.
 
     Lỗi làm lệnh thất bại; cảnh báo (dấu câu, ngoặc kép, kiểu đặt dấu thanh, chữ tổ hợp)
-    chỉ được in ra để người soạn xem lại.
+    chỉ được in ra để người soạn xem lại, trừ khi có --strict.
     """
     from report_gen.errors import InputError
     from report_gen.lint import lint
@@ -228,31 +312,47 @@ def check(files: tuple[Path, ...], quiet: bool) -> None:
             failed = True
             continue
         warnings = sorted(set(lint(loaded.located)) | set(prose_warnings(loaded)))
-        if not quiet:
+        if not quiet or strict:
             _report(warnings)
+        if strict and warnings:
+            failed = True
         _say(quiet, f"{source}: hợp lệ" + (f", {len(warnings)} cảnh báo" if warnings else ""))
     sys.exit(EXIT_INVALID if failed else 0)
 
 
 @main.command()
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-def new(file: Path) -> None:
-    """Tạo tệp hội nghị mẫu FILE, có chú thích hướng dẫn."""
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path), metavar="TỆP")
+@quiet_option
+@debug_option
+def new(file: Path, quiet: bool, debug: bool) -> None:
+    """Tạo tệp hội nghị mẫu TỆP, có chú thích hướng dẫn.
+
+    Bên cạnh tệp, ghi thêm lược đồ report-gen.schema.json (nếu chưa có) để trình soạn
+    thảo gợi ý khóa và báo lỗi ngay khi gõ.
+    """
+    import json
+
     from report_gen.output import write_atomic
-    from report_gen.resources import templates_dir
+    from report_gen.schema import SCHEMA_FILE, meeting_schema
+    from report_gen.skeleton import skeleton
 
     if file.exists():
         click.echo(f"{file}: tệp đã tồn tại, không ghi đè", err=True)
         sys.exit(EXIT_INVALID)
-    write_atomic(file, (templates_dir() / "skeleton.yaml").read_bytes())
-    click.echo(f"Đã tạo {file}; điền thông tin rồi chạy: report-gen check {file}")
+    write_atomic(file, skeleton().encode("utf-8"))
+    schema_file = file.parent / SCHEMA_FILE
+    if not schema_file.exists():
+        text = json.dumps(meeting_schema(), ensure_ascii=False, indent=2) + "\n"
+        write_atomic(schema_file, text.encode("utf-8"))
+    _say(quiet, f"Đã tạo {file}; điền thông tin rồi chạy: report-gen check {file}")
 
 
 @main.command()
-def schema() -> None:
+@debug_option
+def schema(debug: bool) -> None:
     """In JSON Schema của tệp hội nghị."""
     import json
 
-    from report_gen.model import MeetingFile
+    from report_gen.schema import meeting_schema
 
-    click.echo(json.dumps(MeetingFile.model_json_schema(), ensure_ascii=False, indent=2))
+    click.echo(json.dumps(meeting_schema(), ensure_ascii=False, indent=2))

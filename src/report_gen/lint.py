@@ -1,7 +1,7 @@
 """Warnings for `report-gen check`: slips an editor would catch before the text is signed.
 
 Never changes anything (the office's wording is theirs); each warning is located at the
-line and column of the text in the meeting file. Rules: vn-admin-format.md §5.
+line and column of the text in the meeting file. Rules: docs/the-thuc.md §5.
 """
 
 from __future__ import annotations

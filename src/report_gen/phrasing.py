@@ -25,7 +25,6 @@ import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
 
 from report_gen.model import MeetingFile, Person, Task
 from report_gen.vietnamese import (
@@ -260,19 +259,6 @@ class Phrasing:
         index = offered[self._hashes[slot] % len(offered)]
         self.choices[slot] = index
         return index
-
-    def pick(self, slot: str, options: Sequence[Any]) -> Any:
-        """One of `options` for this slot, chosen from the meeting's content, never at random.
-
-        Options that do not fit the meeting are passed as None and left out; which one
-        was taken is kept in `choices` (by its place in `options`), for tests and tools.
-        """
-        offered = [i for i, o in enumerate(options) if o is not None]
-        if not offered:
-            return None
-        index = offered[_stable(self.seed, slot) % len(offered)]
-        self.choices[slot] = index
-        return options[index]
 
     # --- the meeting -------------------------------------------------------------------
 
@@ -599,7 +585,8 @@ class Phrasing:
             return self.m.meeting.name
         rest = strip_tail(self.rest, self.organizer or "")
         if self.organizer and not mentions(rest, self.organizer):
-            return self.pick("headline", [capfirst(rest), f"{self.organizer} {rest}"])
+            forms = (capfirst(rest), f"{self.organizer} {rest}")
+            return forms[self.variant("headline", True, True)]
         return capfirst(rest)
 
     @cached_property

@@ -340,7 +340,9 @@ def warnings(loaded: LoadedMeeting) -> list[Problem]:
             loc = _where(strings, seam.near or seam.snippet)
             pos = loaded.located.where(loc)
             problems.append(Problem(pos.path, pos.line, pos.column, f"cảnh báo: {seam.message}"))
-    unsure = [(("meeting", "attendees", i), a) for i, a in enumerate(m.meeting.attendees)]
+    unsure: list[tuple[PathKey, object]] = [
+        (("meeting", "attendees", i), a) for i, a in enumerate(m.meeting.attendees)
+    ]
     unsure += [(("tasks", i, "assignee"), t.assignee) for i, t in enumerate(m.tasks)]
     for loc, value in unsure:
         if isinstance(value, str) and unsure_case(value):

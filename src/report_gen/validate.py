@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, get_args
@@ -70,7 +71,7 @@ def _dotted(loc: PathKey) -> str:
     return out
 
 
-def _message(err: dict[str, Any], loc: PathKey) -> str:
+def _message(err: Mapping[str, Any], loc: PathKey) -> str:
     kind = err["type"]
     where = _dotted(loc)
     if kind == "missing":

@@ -1,7 +1,7 @@
 """Vietnamese language rules as Jinja filters: dates, lists, people, capitalisation.
 
 Kept in one place so that templates hold only wording, and each rule is unit-tested.
-References are to shared/docs/vn-admin-format.md.
+References are to docs/the-thuc.md.
 """
 
 from __future__ import annotations

@@ -28,7 +28,7 @@ from report_gen.render import RenderedDoc
 from report_gen.styles import css_text
 
 
-class FolderFetcher(URLFetcher):
+class FolderFetcher(URLFetcher):  # type: ignore[misc]  # WeasyPrint has no type information
     """Fetch `file:` URLs inside one folder; refuse everything else (http, data, other files)."""
 
     def __init__(self, folder: Path | None) -> None:
@@ -58,7 +58,7 @@ def _cached() -> dict[str, object]:
 
 
 def font_config() -> FontConfiguration:
-    return _cached()["fonts"]  # type: ignore[return-value]
+    return _cached()["fonts"]
 
 
 def stylesheet(kind: str, style: str) -> weasyprint.CSS:

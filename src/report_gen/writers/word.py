@@ -178,7 +178,7 @@ def _ppr(parent: Any, fmt: ParaFormat, style_id: str | None = None, **extra: Any
         for side, size in (("top", fmt.border_top), ("bottom", fmt.border_bottom)):
             if size:
                 _sub(bdr, f"w:{side}", val="single", sz=size, space=0, color="auto")
-    spacing = {
+    spacing: dict[str, int | str] = {
         k: v
         for k, v in (("before", fmt.before), ("after", fmt.after), ("line", fmt.line))
         if v is not None
@@ -692,7 +692,7 @@ def _section(builder: _Builder) -> int:
     number = page.page_number()
     if number is not None:
         name, box, on_first = number
-        fmt = paragraph_format(box, builder.styles.normal_pt)  # type: ignore[arg-type]
+        fmt = paragraph_format(box, builder.styles.normal_pt)
         fmt.align = {"left": "left", "center": "center", "right": "right"}[name.split("-")[1]]
         fmt.before = fmt.after = 0
         fmt.line, fmt.line_rule = 240, "auto"
