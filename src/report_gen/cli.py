@@ -133,7 +133,7 @@ def render(
 ) -> None:
     """Soạn văn bản cho từng tệp hội nghị MEETINGS."""
     from report_gen.errors import InputError
-    from report_gen.pipeline import Job, run
+    from report_gen.pipeline import Job, run_with_notes
 
     failed = False
     for source in meetings:
@@ -146,7 +146,7 @@ def render(
             final=not draft,
         )
         try:
-            written = run(job)
+            written, notes = run_with_notes(job)
         except InputError as exc:
             _report(exc.problems)
             failed = True
@@ -157,6 +157,8 @@ def render(
             continue
         for path in written:
             _say(quiet, f"Đã ghi {path}")
+        for note in notes:
+            _say(quiet, f"Lưu ý: {note}")
     sys.exit(EXIT_INVALID if failed else 0)
 
 
@@ -207,13 +209,16 @@ def batch(
 
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@style_option
 @quiet_option
-def check(files: tuple[Path, ...], quiet: bool) -> None:
+def check(files: tuple[Path, ...], style: str | None, quiet: bool) -> None:
     """Kiểm tra các tệp hội nghị mà không ghi gì.
 
-    Lỗi làm lệnh thất bại; cảnh báo (dấu câu, ngoặc kép, kiểu đặt dấu thanh, chữ tổ hợp)
-    chỉ được in ra để người soạn xem lại.
+    Lỗi làm lệnh thất bại; cảnh báo (dấu câu, ngoặc kép, kiểu đặt dấu thanh, chữ tổ hợp,
+    cách ghi quyền hạn ký và dòng “Lưu” khác thể thức, dòng phần đầu quá dài) chỉ được in
+    ra để người soạn xem lại.
     """
+    from report_gen.conventions import style_warnings
     from report_gen.errors import InputError
     from report_gen.lint import lint
     from report_gen.validate import load_meeting
@@ -226,7 +231,9 @@ def check(files: tuple[Path, ...], quiet: bool) -> None:
             _report(exc.problems)
             failed = True
             continue
-        warnings = lint(loaded.located)
+        warnings = sorted(
+            set(lint(loaded.located)) | set(style_warnings(loaded, style))  # type: ignore[arg-type]
+        )
         if not quiet:
             _report(warnings)
         _say(quiet, f"{source}: hợp lệ" + (f", {len(warnings)} cảnh báo" if warnings else ""))
