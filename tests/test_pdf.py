@@ -300,7 +300,7 @@ def test_national_title_and_motto(case) -> None:
 def test_issuer_number_and_date(case) -> None:
     printed, style = case
     page = printed.pages[0]
-    document = printed.doc.loaded.meeting.document
+    document = printed.doc.loaded.meeting.document.for_kind(printed.doc.kind)
     left, right = header(page)
     size = {14.0} if style == "party" else {12.0, 13.0}
     assert all(ln.centre < PAGE_W / 2 for ln in left)
@@ -395,7 +395,7 @@ def test_body_paragraphs(case) -> None:
 @each_case
 def test_signature_and_recipients(case) -> None:
     printed, style = case
-    document = printed.doc.loaded.meeting.document
+    document = printed.doc.loaded.meeting.document.for_kind(printed.doc.kind)
     page = printed.pages[-1]
     rows = lines(page, split=FOOTER_SPLIT, top=20)
     name = next(ln for ln in rows if ln.text == document.signer.name)
@@ -488,7 +488,7 @@ def test_text_comes_back_exactly(case) -> None:
         # the first letter may be capitalised at a sentence start.
         assert flat(paragraph)[1:] in letters, paragraph[:60]
     spaced = collapse(text)
-    document = meeting.document
+    document = meeting.document.for_kind(printed.doc.kind)
     for exact in [document.issuer.parent, document.signer.name, document.place]:
         if exact:
             assert exact in spaced
@@ -514,7 +514,7 @@ def test_metadata(case) -> None:
     printed, _ = case
     assert printed.metadata["Title"] == printed.doc.title
     assert printed.metadata["Author"] == " ".join(
-        printed.doc.loaded.meeting.document.issuer.name.split()
+        printed.doc.loaded.meeting.document.for_kind(printed.doc.kind).issuer.name.split()
     )
     assert "CreationDate" not in printed.metadata and "ModDate" not in printed.metadata
     assert printed.lang == "vi"
