@@ -31,15 +31,15 @@ def _id(path: Path) -> str:
 
 
 def _kinds(loaded: LoadedMeeting) -> tuple[str, ...]:
+    """The kinds `render` drafts by default, checked as `render` checks them."""
     kinds = default_kinds(loaded)
-    if len(kinds) > 1:
-        check_for_documents(loaded)
+    check_for_documents(loaded, kinds=kinds)
     return kinds
 
 
 def _text(body: str) -> str:
     root = lxml_html.fragment_fromstring(body, create_parent="div")
-    return " ".join(root.text_content().replace("\u00a0", " ").split())
+    return " ".join(root.text_content().replace("\u00a0", " ").replace("\u2060", "").split())
 
 
 def _flat(text: str) -> str:

@@ -30,6 +30,7 @@ import pytest
 from pdfminer.pdftypes import resolve1
 
 from conftest import MEETINGS, run_cli
+from report_gen import forms
 from report_gen.pipeline import default_kinds
 from report_gen.render import RenderedDoc, render
 from report_gen.validate import LoadedMeeting, load_meeting
@@ -78,6 +79,7 @@ class Page:
     char_fonts: set[str]
     text: str  # below the top margin: the page number left out
     images: int
+    boxes: list[tuple[float, float, float, float]] = dataclasses.field(default_factory=list)
 
 
 @dataclass
@@ -121,6 +123,11 @@ def read_pdf(path: Path) -> tuple[list[Page], dict, str | None]:
                     # the running text only: page numbers stand in the top or bottom margin
                     text=page.crop((0, 20 / PT, page.width, page.height - 15 / PT)).extract_text(),
                     images=len(page.images),
+                    boxes=[
+                        (o["x0"] * PT, o["x1"] * PT, o["top"] * PT, o["bottom"] * PT)
+                        for o in page.rects
+                        if o["bottom"] - o["top"] > 1.5
+                    ],
                 )
             )
         lang = pdf.doc.catalog.get("Lang")
@@ -175,9 +182,10 @@ class Line:
 
 
 def lines(
-    page: Page, split: float | None = None, top: float = 0, bottom: float = 999
+    page: Page, split: float | None = None, top: float = 20, bottom: float = 999
 ) -> list[Line]:
-    """Text rows of a page region; with `split` (mm), each row is cut into two columns."""
+    """Text rows of a page region (below the top margin, where the page number and a
+    draft's mark stand); with `split` (mm), each row is cut into two columns."""
     words = [w for w in page.words if top <= w["top"] * PT and w["bottom"] * PT <= bottom]
     rows: list[list[dict]] = []
     for word in sorted(words, key=lambda w: (w["top"], w["x0"])):
@@ -290,7 +298,7 @@ def test_national_title_and_motto(case) -> None:
 def test_issuer_number_and_date(case) -> None:
     printed, style = case
     page = printed.pages[0]
-    document = printed.doc.loaded.meeting.document
+    document = printed.doc.loaded.meeting.document.for_kind(printed.doc.kind)
     left, right = header(page)
     size = {14.0} if style == "party" else {12.0, 13.0}
     assert all(ln.centre < PAGE_W / 2 for ln in left)
@@ -385,7 +393,7 @@ def test_body_paragraphs(case) -> None:
 @each_case
 def test_signature_and_recipients(case) -> None:
     printed, style = case
-    document = printed.doc.loaded.meeting.document
+    document = printed.doc.loaded.meeting.document.for_kind(printed.doc.kind)
     page = printed.pages[-1]
     rows = lines(page, split=FOOTER_SPLIT, top=20)
     name = next(ln for ln in rows if ln.text == document.signer.name)
@@ -394,8 +402,9 @@ def test_signature_and_recipients(case) -> None:
     assert title.bold == (style == "state"), "Party chức vụ is not bold; state is"
     assert abs(title.centre - name.centre) < 0.5 and title.top < name.top - 15
     first_sign = title
-    if document.signer.authority:
-        first_sign = next(ln for ln in rows if ln.text == document.signer.authority.upper())
+    authority = [forms.authority_form(x.upper(), style) for x in document.signer.authority_lines]
+    if authority:
+        first_sign = next(ln for ln in rows if ln.text == authority[0])
         assert first_sign.bold and abs(first_sign.centre - name.centre) < 0.5
     label = next(ln for ln in rows if ln.text == "Nơi nhận:")
     assert abs(label.x0 - TEXT_LEFT) < 0.3, "Nơi nhận flush left"
@@ -417,7 +426,8 @@ def test_signature_and_recipients(case) -> None:
 def test_page_numbers_from_page_two(case) -> None:
     printed, _ = case
     for number, page in enumerate(printed.pages, start=1):
-        in_margin = lines(page, bottom=20)
+        in_margin = lines(page, split=TEXT_CENTRE + 20, top=0, bottom=20)
+        in_margin = [ln for ln in in_margin if ln.text != "DỰ THẢO"]
         if number == 1:
             assert in_margin == [], "no page number on page 1"
             continue
@@ -426,6 +436,25 @@ def test_page_numbers_from_page_two(case) -> None:
         assert abs(mark.centre - TEXT_CENTRE) < 1.0
         assert mark.top >= 6 and mark.bottom <= 14, "about 10 mm from the top edge"
         assert mark.sizes == {14.0} and not mark.bold
+
+
+@each_case
+def test_draft_mark_on_every_page_of_a_draft_only(case) -> None:
+    """A boxed "DỰ THẢO" in the top margin at the right of every page, and in the metadata."""
+    printed, _ = case
+    for page in printed.pages:
+        in_margin = lines(page, split=TEXT_CENTRE + 20, top=0, bottom=20)
+        marks = [ln for ln in in_margin if ln.text == "DỰ THẢO"]
+        assert len(marks) == (1 if printed.doc.draft else 0)
+        for mark in marks:
+            assert mark.bold and abs(mark.x1 - TEXT_RIGHT) < 3
+            assert any(
+                b[0] < mark.x0 and b[1] > mark.x1 and b[2] < mark.top and b[3] > mark.bottom
+                for b in page.boxes
+            ), "the mark is boxed"
+        body = "".join(ln.text for ln in lines(page))
+        assert "DỰ THẢO" not in body
+    assert ("DỰ THẢO" in printed.metadata.get("Keywords", "")) == printed.doc.draft
 
 
 def test_reference_documents_have_several_pages(printer) -> None:
@@ -457,7 +486,7 @@ def test_text_comes_back_exactly(case) -> None:
         # the first letter may be capitalised at a sentence start.
         assert flat(paragraph)[1:] in letters, paragraph[:60]
     spaced = collapse(text)
-    document = meeting.document
+    document = meeting.document.for_kind(printed.doc.kind)
     for exact in [document.issuer.parent, document.signer.name, document.place]:
         if exact:
             assert exact in spaced
@@ -483,7 +512,7 @@ def test_metadata(case) -> None:
     printed, _ = case
     assert printed.metadata["Title"] == printed.doc.title
     assert printed.metadata["Author"] == " ".join(
-        printed.doc.loaded.meeting.document.issuer.name.split()
+        printed.doc.loaded.meeting.document.for_kind(printed.doc.kind).issuer.name.split()
     )
     assert "CreationDate" not in printed.metadata and "ModDate" not in printed.metadata
     assert printed.lang == "vi"

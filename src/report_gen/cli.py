@@ -206,7 +206,7 @@ def render(
 ) -> None:
     """Soạn văn bản cho từng tệp hội nghị TỆP."""
     from report_gen.errors import InputError
-    from report_gen.pipeline import Job, run
+    from report_gen.pipeline import Job, run_with_notes
 
     failed = False
     for source in meetings:
@@ -219,7 +219,7 @@ def render(
             final=not draft,
         )
         try:
-            written = run(job)
+            written, notes = run_with_notes(job)
         except InputError as exc:
             _report(exc.problems)
             failed = True
@@ -234,6 +234,8 @@ def render(
             continue
         for path in written:
             _say(quiet, f"Đã ghi {path}")
+        for note in notes:
+            _say(quiet, f"Lưu ý: {note}")
     sys.exit(EXIT_INVALID if failed else 0)
 
 
@@ -290,14 +292,19 @@ def batch(
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="TỆP...")
 @click.option("--strict", is_flag=True, help="Coi cảnh báo như lỗi: còn cảnh báo thì thất bại.")
+@style_option
 @quiet_option
 @debug_option
-def check(files: tuple[Path, ...], strict: bool, quiet: bool, debug: bool) -> None:
+def check(
+    files: tuple[Path, ...], strict: bool, style: str | None, quiet: bool, debug: bool
+) -> None:
     """Kiểm tra các tệp hội nghị TỆP mà không ghi gì.
 
-    Lỗi làm lệnh thất bại; cảnh báo (dấu câu, ngoặc kép, kiểu đặt dấu thanh, chữ tổ hợp)
-    chỉ được in ra để người soạn xem lại, trừ khi có --strict.
+    Lỗi làm lệnh thất bại; cảnh báo (dấu câu, ngoặc kép, kiểu đặt dấu thanh, chữ tổ hợp,
+    chỗ nối câu trong bản thảo, cách ghi quyền hạn ký và dòng “Lưu” khác thể thức, dòng
+    phần đầu quá dài) chỉ được in ra để người soạn xem lại, trừ khi có --strict.
     """
+    from report_gen.conventions import style_warnings
     from report_gen.errors import InputError
     from report_gen.lint import lint
     from report_gen.seams import warnings as prose_warnings
@@ -311,7 +318,11 @@ def check(files: tuple[Path, ...], strict: bool, quiet: bool, debug: bool) -> No
             _report(exc.problems)
             failed = True
             continue
-        warnings = sorted(set(lint(loaded.located)) | set(prose_warnings(loaded)))
+        warnings = sorted(
+            set(lint(loaded.located))
+            | set(prose_warnings(loaded))
+            | set(style_warnings(loaded, style))  # type: ignore[arg-type]
+        )
         if not quiet or strict:
             _report(warnings)
         if strict and warnings:

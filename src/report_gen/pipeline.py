@@ -9,7 +9,13 @@ from pathlib import Path
 from report_gen.model import Style
 from report_gen.output import write_all
 from report_gen.render import KINDS, render
-from report_gen.validate import LoadedMeeting, check_for_documents, load_meeting
+from report_gen.validate import (
+    DOC_NAMES,
+    LoadedMeeting,
+    check_for_documents,
+    has_conclusions,
+    load_meeting,
+)
 from report_gen.writers import DEFAULT_FORMATS, get_writer
 
 
@@ -30,19 +36,35 @@ def formats_for(kind: str, formats: Iterable[str] | None) -> tuple[str, ...]:
 
 
 def default_kinds(loaded: LoadedMeeting) -> tuple[str, ...]:
-    """All kinds; only the article for a meeting file that does not describe its documents.
+    """All kinds that have content; only the article for a file without its documents.
 
     A press officer's file often has no `document` section: asking for nothing in
     particular then drafts the article rather than failing on the missing issuer.
+    A meeting that concluded nothing (no directives, no tasks) has no notice.
     """
-    return KINDS if loaded.meeting.document.issuer.name else ("news",)
+    if not loaded.meeting.document.issuer.name:
+        return ("news",)
+    return tuple(k for k in KINDS if k != "notice" or has_conclusions(loaded.meeting))
+
+
+def notes(loaded: LoadedMeeting, job: Job) -> list[str]:
+    """What the default kinds left out, and why (printed with the list of files written)."""
+    if job.kinds or not loaded.meeting.document.issuer.name:
+        return []
+    left_out = [k for k in KINDS if k not in default_kinds(loaded)]
+    return [
+        f"{job.source}: không soạn {DOC_NAMES[k]}: hội nghị chưa có ý kiến chỉ đạo "
+        "hay nhiệm vụ nào để kết luận"
+        for k in left_out
+        if k in DOC_NAMES
+    ]
 
 
 def build(loaded: LoadedMeeting, job: Job) -> dict[Path, bytes]:
     """Every output of one meeting, in memory: nothing touches the disk until all succeeded."""
     kinds = job.kinds or default_kinds(loaded)
     if any(kind != "news" for kind in kinds):
-        check_for_documents(loaded, final=job.final)
+        check_for_documents(loaded, final=job.final, kinds=kinds)
     files: dict[Path, bytes] = {}
     for kind in kinds:
         doc = render(loaded, kind, job.style)
@@ -54,5 +76,10 @@ def build(loaded: LoadedMeeting, job: Job) -> dict[Path, bytes]:
 
 def run(job: Job) -> list[Path]:
     """Render one meeting file; raises InputError (nothing written) when it is invalid."""
+    return run_with_notes(job)[0]
+
+
+def run_with_notes(job: Job) -> tuple[list[Path], list[str]]:
+    """`run`, and the notes on what the default kinds left out."""
     loaded = load_meeting(job.source)
-    return write_all(build(loaded, job))
+    return write_all(build(loaded, job)), notes(loaded, job)

@@ -13,7 +13,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from report_gen import __version__
+from report_gen import __version__, forms, header_layout
 from report_gen.model import MeetingFile, Style
 from report_gen.phrasing import Phrasing, persons_phrase
 from report_gen.resources import templates_dir
@@ -44,6 +44,11 @@ def environment() -> jinja2.Environment:
     env.filters["persons"] = persons_phrase
     env.tests["lowerstart"] = lowerstart
     env.filters["lines"] = lines
+    env.filters["authority_form"] = forms.authority_form
+    env.filters["recipients_form"] = forms.recipients_form
+    env.globals["header_layout"] = header_layout.header
+    env.globals["summary_rule"] = header_layout.summary_rule
+    env.globals["addressee_indent"] = header_layout.addressee_indent
     env.globals["generator"] = f"report-gen {__version__}"
     return env
 
@@ -79,7 +84,7 @@ class RenderedDoc:
         set on two lines) are folded: metadata is one line.
         """
         meeting = self.loaded.meeting
-        names = [meeting.article.author, meeting.document.issuer.name]
+        names = [meeting.article.author, meeting.document.for_kind(self.kind).issuer.name]
         if self.kind != "news":
             names.reverse()
         return " ".join((next((n for n in names if n), "")).split())
@@ -111,9 +116,19 @@ def render(loaded: LoadedMeeting, kind: str, style: Style | None = None) -> Rend
     meeting = loaded.meeting
     style = style or meeting.style
     env = environment()
+    # An official document reads its own values over the shared ones (document.report,
+    # document.notice); it is a draft until it has its number and date.
+    own = meeting.document.for_kind(kind)
+    draft = kind != "news" and (own.number is None or own.date is None)
     phrasing = _phrasing(meeting, style)
     phrasing.choices = {}
-    context: dict[str, object] = {"m": meeting, "p": phrasing, "style": style, "kind": kind}
+    context: dict[str, object] = {
+        "m": meeting,
+        "p": phrasing,
+        "style": style,
+        "kind": kind,
+        "draft": draft,
+    }
     titles = env.get_template("parts/title.j2").module
     # Macros return escaped Markup; keep plain text so that each writer escapes once.
     title = Markup(titles.title(phrasing, kind, style)).unescape().strip()  # type: ignore[attr-defined]
@@ -125,7 +140,8 @@ def render(loaded: LoadedMeeting, kind: str, style: Style | None = None) -> Rend
     else:
         description = Markup(titles.description(phrasing, kind)).unescape().strip()  # type: ignore[attr-defined]
     body = env.get_template(f"{kind}.html.j2").render(context, title=title)
-    draft = meeting.document.number is None or meeting.document.date is None
+    if kind != "news":
+        body = forms.nobreak_html(body)
     return RenderedDoc(
         kind=kind,
         style=style,

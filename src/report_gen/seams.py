@@ -23,6 +23,7 @@ from report_gen.errors import InputError, Problem
 from report_gen.loader import PathKey
 from report_gen.model import MeetingFile, Person
 from report_gen.phrasing import Phrasing
+from report_gen.pipeline import default_kinds
 from report_gen.render import render
 from report_gen.validate import LoadedMeeting, check_for_documents
 from report_gen.vietnamese import (
@@ -105,7 +106,7 @@ def blocks(body: str) -> list[tuple[str, str]]:
     root = lxml_html.fragment_fromstring(body, create_parent="div")
     out = []
     for element in root.iter(*_BLOCKS):
-        text = " ".join(element.text_content().replace("\u00a0", " ").split())
+        text = " ".join(element.text_content().replace("\u00a0", " ").replace("\u2060", "").split())
         if text:
             out.append((element.get("class") or element.tag, text))
     return out
@@ -327,13 +328,11 @@ def warnings(loaded: LoadedMeeting) -> list[Problem]:
     m = loaded.meeting
     problems: list[Problem] = []
     checker = Checker(m, m.style)
-    kinds: tuple[str, ...] = ("news",)
-    if m.document.issuer.name:
-        try:
-            check_for_documents(loaded)
-            kinds = ("news", "report", "notice")
-        except InputError:
-            pass  # render reports what the documents lack
+    kinds = default_kinds(loaded)
+    try:
+        check_for_documents(loaded, kinds=kinds)
+    except InputError:
+        kinds = ("news",)  # render reports what the documents lack
     strings = _strings(loaded.located.data)
     for kind in kinds:
         for seam in checker.check(render(loaded, kind).body, kind):

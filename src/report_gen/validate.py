@@ -139,21 +139,77 @@ def _check_images(meeting: MeetingFile, located: Located) -> None:
         raise InputError(problems)
 
 
-def check_for_documents(loaded: LoadedMeeting, final: bool = False) -> None:
-    """Documents need an issuer, a place and a signer; a final one also a number and a date."""
-    required = list(DOCUMENT_REQUIRED)
-    if final:
-        required += [("document", "number"), ("document", "date")]
-    problems = []
-    for loc in required:
-        value: Any = loaded.meeting
-        for part in loc:
-            value = getattr(value, part)
-        if value is None:
-            pos = loaded.located.where(loc)
-            why = "bản chính thức (--final)" if loc[-1] in ("number", "date") else "văn bản"
-            msg = f"thiếu khóa “{_dotted(loc)}”, bắt buộc khi soạn {why}"
-            problems.append(Problem(pos.path, pos.line, pos.column, msg))
+DOC_NAMES = {"report": "báo cáo", "notice": "thông báo kết luận"}
+
+
+def has_conclusions(meeting: MeetingFile) -> bool:
+    """A notice of conclusions needs something concluded: directives or tasks."""
+    return bool(meeting.directives or meeting.tasks)
+
+
+def where_value(loaded: LoadedMeeting, kind: str, key: tuple[str, ...]) -> PathKey:
+    """Where a document's value comes from: its own part when it sets the key, else shared."""
+    part = getattr(loaded.meeting.document, kind, None)
+    value: Any = part
+    for name in key:
+        if value is None or name not in getattr(value, "model_fields_set", set()):
+            return ("document", *key)
+        value = getattr(value, name)
+    return ("document", kind, *key)
+
+
+def check_for_documents(
+    loaded: LoadedMeeting, final: bool = False, kinds: tuple[str, ...] = ("report", "notice")
+) -> None:
+    """Documents need an issuer, a place and a signer; a final one also a number and a date,
+    and two final documents never the same number. Each document is checked with its own
+    values (document.report / document.notice over the shared ones)."""
+    kinds = tuple(k for k in kinds if k in DOC_NAMES)
+    problems: list[Problem] = []
+    seen: set[PathKey] = set()
+
+    def refuse(loc: PathKey, msg: str) -> None:
+        pos = loaded.located.where(loc)
+        problems.append(Problem(pos.path, pos.line, pos.column, msg))
+
+    for kind in kinds:
+        if kind == "notice" and not has_conclusions(loaded.meeting):
+            refuse(
+                ("directives",),
+                "hội nghị chưa có ý kiến chỉ đạo (directives) hay nhiệm vụ (tasks) nào: "
+                "thông báo kết luận cần có nội dung kết luận",
+            )
+        own = loaded.meeting.document.for_kind(kind)
+        required = [loc[1:] for loc in DOCUMENT_REQUIRED]
+        if final:
+            required += [("number",), ("date",)]
+        for key in required:
+            value: Any = own
+            for part in key:
+                value = getattr(value, part)
+            if value is None:
+                loc = where_value(loaded, kind, key)
+                if loc in seen:
+                    continue
+                seen.add(loc)
+                why = "bản chính thức (--final)" if key[-1] in ("number", "date") else "văn bản"
+                refuse(loc, f"thiếu khóa “{_dotted(loc)}”, bắt buộc khi soạn {why}")
+    if final and len(kinds) > 1:
+        numbers: dict[str, str] = {}
+        for kind in kinds:
+            number = loaded.meeting.document.for_kind(kind).number
+            if number is None:
+                continue
+            plain = number.lstrip("0") or "0"
+            if plain in numbers:
+                refuse(
+                    where_value(loaded, kind, ("number",)),
+                    f"{DOC_NAMES[kind]} và {DOC_NAMES[numbers[plain]]} cùng mang số {number}: "
+                    "mỗi văn bản có một số riêng; ghi số cho từng văn bản trong "
+                    f"“document.{kind}.number”",
+                )
+            else:
+                numbers[plain] = kind
     if problems:
         raise InputError(problems)
 

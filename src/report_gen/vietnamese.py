@@ -679,6 +679,17 @@ def strip_head(text: str, body: str) -> str:
     return text
 
 
+_SUMMARY_HEADS = ("kết quả", "kết luận", "tình hình", "công tác", "việc", "báo cáo", "thông báo")
+
+
+def title_lower(text: str) -> str:
+    """A Party trích yếu opens in lower case (“sơ kết …”, “kết luận của …”) unless it opens
+    with a name (“Ban Chấp hành Đảng bộ …” stays as written)."""
+    if opens_with(text, VERBS) or opens_with(text, _SUMMARY_HEADS):
+        return lowerfirst(text)
+    return text
+
+
 def shares_run(a: str, b: str, n: int = 4) -> bool:
     """`a` and `b` say the same run of `n` words (case folded): one would repeat the other."""
     words_a, words_b = body_key(a).split(), body_key(b).split()
@@ -690,3 +701,6 @@ def without_end(text: str) -> str:
     """The text without its final full stop (to extend the sentence)."""
     text = text.rstrip()
     return text[:-1].rstrip() if text.endswith(".") and not text.endswith("...") else text
+
+
+FILTERS["title_lower"] = title_lower

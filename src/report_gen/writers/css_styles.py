@@ -348,3 +348,10 @@ def paragraph_format(decls: dict[str, Value], parent_pt: float) -> ParaFormat:
 def inherited(decls: dict[str, Value]) -> dict[str, Value]:
     """What a paragraph inherits from <body> (margins and paddings do not inherit)."""
     return {k: v for k, v in decls.items() if k in INHERITED}
+
+
+def inline(style: str | None) -> dict[str, Value]:
+    """The declarations of an element's `style` attribute (widths the layout measured)."""
+    if not style:
+        return {}
+    return _declarations(tinycss2.parse_component_value_list(style))

@@ -86,6 +86,8 @@ def html_document(doc: RenderedDoc) -> str:
         meta.append(f'<meta name="author" content="{escape(who)}">')
     if doc.description:
         meta.append(f'<meta name="description" content="{escape(doc.description)}">')
+    if doc.draft and doc.kind != "news":  # a draft says so in its metadata too
+        meta.append('<meta name="keywords" content="DỰ THẢO">')
     return (
         '<!DOCTYPE html>\n<html lang="vi">\n<head>\n'
         + "\n".join(meta)

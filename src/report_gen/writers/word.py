@@ -89,6 +89,7 @@ from report_gen.writers.css_styles import (
     Sheet,
     font_size,
     inherited,
+    inline,
     paragraph_format,
     parse,
 )
@@ -135,10 +136,16 @@ STYLE_NAMES: dict[str, tuple[str, str]] = {
     "sign-title": ("SignTitle", "Chức vụ người ký"),
     "sign-space": ("SignSpace", "Khoảng trống để ký"),
     "sign-name": ("SignName", "Họ tên người ký"),
+    "addressee": ("Addressee", "Kính gửi"),
+    "addressee-first": ("AddresseeFirst", "Kính gửi (dòng đầu)"),
+    "addressee-one": ("AddresseeOne", "Kính gửi (một nơi)"),
     "page-number": ("DocPageNumber", "Số trang"),
+    "draft-mark": ("DraftMark", "Dấu dự thảo"),
 }
+COMPATIBILITY_MODE = "15"  # Word 2013 and later: no "Compatibility Mode" on opening
 KEEP_STYLES = {"Normal", "DefaultParagraphFont", "TableNormal", "NoList"}
 STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+SINGLE_LINE = (1825 + 443) / 2048  # Times New Roman's "single" line, in ems (§8)
 BULLET = "•"
 BULLET_NUM_ID = 1
 
@@ -289,6 +296,9 @@ def _template() -> bytes:
         )
     )
     settings = document.settings.element
+    for el in settings.iter(qn("w:compatSetting")):
+        if el.get(qn("w:name")) == "compatibilityMode":
+            el.set(qn("w:val"), COMPATIBILITY_MODE)
     for tag in ("w:savePreviewPicture", "w:rsids", "w:proofState"):
         for el in settings.findall(qn(tag)):
             settings.remove(el)
@@ -369,10 +379,16 @@ class _Styles:
             length = min(width, fmt.width.twips(self.normal_pt, width))
             fmt.left = (width - length) // 2
             right = width - length - fmt.left
-        if fmt.height is not None:  # exact height (a rule, the room to sign)
+        if fmt.height is not None and fmt.height < 240:  # a rule: an exact thin line
             fmt.line, fmt.line_rule = max(20, fmt.height), "exact"
-            if fmt.height < 240:
-                fmt.size_pt = max(1.0, fmt.height / 20)
+            fmt.size_pt = max(1.0, fmt.height / 20)
+        elif fmt.height is not None:
+            # The room to sign: single spacing plus space before, never an exact line
+            # height, which would clip a signature image pasted there.
+            size = fmt.size_pt or self.normal_pt
+            single = round(size * 20 * SINGLE_LINE)
+            fmt.line, fmt.line_rule = 240, "auto"
+            fmt.before = max(0, fmt.height - single)
         if tag in HEADING_LEVELS and fmt.keep_next is None:
             fmt.keep_next = True
         return self.add(key, fmt, based_on, HEADING_LEVELS.get(tag), right), fmt
@@ -469,9 +485,15 @@ class _Builder:
 
     # paragraphs
 
-    def paragraph(self, style_id: str, runs: list[tuple[str, frozenset[str]]], **extra: Any) -> Any:
+    def paragraph(
+        self,
+        style_id: str,
+        runs: list[tuple[str, frozenset[str]]],
+        direct: ParaFormat | None = None,
+        **extra: Any,
+    ) -> Any:
         p = etree.Element(qn("w:p"))
-        _ppr(p, ParaFormat(), style_id=None if style_id == "Normal" else style_id, **extra)
+        _ppr(p, direct or ParaFormat(), None if style_id == "Normal" else style_id, **extra)
         if len(p[0]) == 0:
             p.remove(p[0])
         for text, marks in runs:
@@ -501,8 +523,12 @@ class _Builder:
     def block(self, el: Any, width: int) -> Iterator[Any]:
         """Word block elements for one HTML element, in a box `width` twips wide."""
         tag, classes = el.tag, _classes(el)
+        if "draft-mark" in classes:
+            return  # in the page header (_section), as the PDF repeats it in the margin
         if tag in PARAGRAPHS or (tag == "div" and "rule" in classes):
-            yield self.paragraph(self.styles.for_element(tag, classes, width)[0], _runs(el))
+            style_id, fmt = self.styles.for_element(tag, classes, width)
+            direct, extra = _inline_format(el, fmt, width)
+            yield self.paragraph(style_id, _runs(el), direct, **extra)
         elif tag == "table":
             yield from self.table(el, width)
         elif tag in ("ul", "ol"):
@@ -631,6 +657,7 @@ class _Builder:
         widths: list[int | None] = []
         for cell in first:
             decls = self.sheet.computed([cell.tag, *(f".{c}" for c in _classes(cell))])
+            decls.update(inline(cell.get("style")))
             value = decls.get("width")
             widths.append(
                 value.twips(self.styles.normal_pt, total) if isinstance(value, Length) else None
@@ -644,6 +671,29 @@ class _Builder:
         out = [int(w or 0) for w in widths]
         out[-1] += total - sum(out)  # rounding: the columns fill the table exactly
         return out
+
+
+def _inline_format(
+    el: Any, fmt: ParaFormat, width: int
+) -> tuple[ParaFormat | None, dict[str, Any]]:
+    """Direct formatting from an inline `style` (what the layout measured for this element):
+    a rule's own length, the indents of the "Kính gửi" lines."""
+    decls = inline(el.get("style"))
+    if not decls:
+        return None, {}
+    direct = ParaFormat()
+    extra: dict[str, Any] = {}
+    size = fmt.size_pt or 12.0
+    value = decls.get("width")
+    if isinstance(value, Length) and fmt.width is not None:
+        length = min(width, value.twips(size, width))
+        direct.left = (width - length) // 2
+        extra["right"] = width - length - direct.left
+    for css_name, attr in (("padding-left", "left"), ("text-indent", "first_line")):
+        value = decls.get(css_name)
+        if isinstance(value, Length):
+            setattr(direct, attr, value.twips(size, width))
+    return direct, extra
 
 
 def _direct_spacing(p: Any, side: str, value: int) -> None:
@@ -707,27 +757,60 @@ def _section(builder: _Builder) -> int:
         bottom_box = name.startswith("bottom")
         story = section.footer if bottom_box else section.header
         story.is_linked_to_previous = False
-        _replace_story(story._element, builder.paragraph(style_id, []), field=True)
+        width = A4_TWIPS[0] - left - right
+        mark = _draft_mark(builder) if builder.doc.draft and not bottom_box else None
+        _replace_story(story._element, _margin_line(builder, style_id, width, mark, field=True))
         if not on_first:
             first = section.first_page_footer if bottom_box else section.first_page_header
             first.is_linked_to_previous = False
-            _replace_story(first._element, builder.paragraph(style_id, []), field=False)
+            _replace_story(first._element, _margin_line(builder, style_id, width, mark, False))
     return A4_TWIPS[0] - left - right
 
 
-def _replace_story(story: Any, p: Any, field: bool) -> None:
-    for child in list(story):
-        story.remove(child)
+def _draft_mark(builder: _Builder) -> ParaFormat:
+    """The mark's run format, from the same `.draft-mark` rule as the PDF."""
+    decls = builder.sheet.computed([".draft-mark"])
+    fmt = paragraph_format(decls, builder.styles.normal_pt)
+    return ParaFormat(size_pt=fmt.size_pt, bold=fmt.bold)
+
+
+def _margin_line(
+    builder: _Builder, style_id: str, width: int, mark: ParaFormat | None, field: bool
+) -> Any:
+    """The header's one line: the page number in the centre and, on a draft, a boxed
+    "DỰ THẢO" at the right (tab stops, so that the page number stays centred)."""
+    p = builder.paragraph(style_id, [])
+    if mark is not None:
+        ppr = p.find(qn("w:pPr"))
+        tabs = etree.Element(qn("w:tabs"))
+        _sub(tabs, "w:tab", val="center", pos=width // 2)
+        _sub(tabs, "w:tab", val="right", pos=width)
+        ppr.append(tabs)
+        _sub(ppr, "w:jc", val="left")
+        _sub(_sub(p, "w:r"), "w:tab")
     if field:
         _field_runs(p, "PAGE", "2")
+    if mark is not None:
+        _sub(_sub(p, "w:r"), "w:tab")
+        run = _sub(p, "w:r")
+        rpr = _rpr(run, mark)
+        _sub(rpr, "w:bdr", val="single", sz=6, space=1, color="auto")
+        _sub(run, "w:t").text = "DỰ THẢO"
+    return p
+
+
+def _replace_story(story: Any, p: Any) -> None:
+    for child in list(story):
+        story.remove(child)
     story.append(p)
 
 
 def _dates(doc: RenderedDoc) -> dt.datetime:
     meeting = doc.loaded.meeting
     day = meeting.meeting.date
-    if doc.kind != "news" and meeting.document.date:
-        day = meeting.document.date
+    own = meeting.document.for_kind(doc.kind).date
+    if doc.kind != "news" and own:
+        day = own
     return dt.datetime.combine(max(day, dt.date(1980, 1, 1)), dt.time(0, 0))
 
 
@@ -749,6 +832,8 @@ def _properties(document: DocxDocument, doc: RenderedDoc) -> None:
     props.last_modified_by = _property(author)
     props.comments = _property(doc.description)
     props.keywords = props.category = KIND_NAMES.get(doc.kind, doc.kind)
+    if doc.draft and doc.kind != "news":
+        props.keywords = f"dự thảo, {props.keywords}"
     props.language = "vi"
     props.content_status = "Dự thảo" if doc.draft and doc.kind != "news" else ""
     props.revision = 1
