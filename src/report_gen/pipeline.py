@@ -38,11 +38,17 @@ def default_kinds(loaded: LoadedMeeting) -> tuple[str, ...]:
     return KINDS if loaded.meeting.document.issuer.name else ("news",)
 
 
+def check(loaded: LoadedMeeting, kinds: tuple[str, ...] | None = None, final: bool = False) -> None:
+    """What rendering these kinds needs beyond a valid file: `check` and `render` both ask."""
+    kinds = kinds or default_kinds(loaded)
+    if any(kind != "news" for kind in kinds):
+        check_for_documents(loaded, final=final)
+
+
 def build(loaded: LoadedMeeting, job: Job) -> dict[Path, bytes]:
     """Every output of one meeting, in memory: nothing touches the disk until all succeeded."""
     kinds = job.kinds or default_kinds(loaded)
-    if any(kind != "news" for kind in kinds):
-        check_for_documents(loaded, final=job.final)
+    check(loaded, kinds, job.final)
     files: dict[Path, bytes] = {}
     for kind in kinds:
         doc = render(loaded, kind, job.style)
