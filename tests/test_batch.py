@@ -101,7 +101,7 @@ def test_invalid_meeting_is_reported_and_the_others_are_written(tmp_path: Path) 
     for rel in ("hop-0", "hop-1", "hop-2", "xa/quy-3/giao-ban"):
         for name in ("news.html", "news.md", "news.fragment.html", "notice.html", "notice.md"):
             assert (out / rel / name).is_file(), (rel, name)
-        assert (out / rel / "images" / "chair.png").is_file()
+        assert (out / rel / "chair.png").is_file()
     assert not (out / "hong").exists(), "nothing is written for an invalid meeting"
 
     again = batch_cli(inputs, "-o", out, "-k", "news,notice", "-f", "html,md")

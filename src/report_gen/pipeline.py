@@ -61,4 +61,4 @@ def build(loaded: LoadedMeeting, job: Job) -> dict[Path, bytes]:
 def run(job: Job) -> list[Path]:
     """Render one meeting file; raises InputError (nothing written) when it is invalid."""
     loaded = load_meeting(job.source)
-    return write_all(build(loaded, job))
+    return write_all(build(loaded, job), job.outdir)

@@ -83,6 +83,7 @@ from lxml import etree
 from report_gen import __version__
 from report_gen.render import KIND_NAMES, RenderedDoc
 from report_gen.styles import css_text
+from report_gen.writers import clean_metadata
 from report_gen.writers.css_styles import (
     Length,
     ParaFormat,
@@ -736,11 +737,11 @@ def _properties(document: DocxDocument, doc: RenderedDoc) -> None:
     author = doc.author
     props = document.core_properties
     when = _dates(doc)
-    props.title = doc.title
-    props.subject = meeting.meeting.name
-    props.author = author
-    props.last_modified_by = author
-    props.comments = doc.description
+    props.title = clean_metadata(doc.title)
+    props.subject = clean_metadata(meeting.meeting.name)
+    props.author = clean_metadata(author)
+    props.last_modified_by = clean_metadata(author)
+    props.comments = clean_metadata(doc.description)
     props.keywords = props.category = KIND_NAMES.get(doc.kind, doc.kind)
     props.language = "vi"
     props.content_status = "Dự thảo" if doc.draft and doc.kind != "news" else ""
