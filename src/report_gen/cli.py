@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import os
 import sys
+import traceback
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import click
 
@@ -72,6 +75,29 @@ draft_option = click.option(
     help="--final từ chối văn bản chưa có số và ngày ký (mặc định: dự thảo).",
 )
 quiet_option = click.option("-q", "--quiet", is_flag=True, help="Chỉ in lỗi.")
+debug_option = click.option(
+    "--debug", is_flag=True, help="Khi có lỗi nội bộ, in thêm chi tiết kỹ thuật (traceback)."
+)
+
+T = TypeVar("T")
+
+
+def _guarded(source: Path | None, debug: bool, action: Callable[[], T]) -> tuple[bool, T | None]:
+    """Run one command's work on one input: every failure becomes located Vietnamese lines.
+
+    A bug says so in one line; its traceback is printed under --debug only.
+    """
+    from report_gen.errors import explain
+
+    try:
+        return True, action()
+    except Exception as exc:
+        lines, bug = explain(exc, source)
+        for line in lines:
+            click.echo(line, err=True)
+        if bug and debug:
+            traceback.print_exception(exc)
+        return False, None
 
 
 def _say(quiet: bool, message: str) -> None:
@@ -122,6 +148,7 @@ def main() -> None:
 @style_option
 @draft_option
 @quiet_option
+@debug_option
 def render(
     meetings: tuple[Path, ...],
     outdir: Path,
@@ -130,13 +157,25 @@ def render(
     style: str | None,
     draft: bool,
     quiet: bool,
+    debug: bool,
 ) -> None:
     """Soạn văn bản cho từng tệp hội nghị MEETINGS."""
-    from report_gen.errors import InputError
     from report_gen.pipeline import Job, run
 
     failed = False
+    claimed: dict[Path, Path] = {}  # output folder: the input that writes it
     for source in meetings:
+        target = outdir / source.stem
+        if target in claimed:
+            if os.path.abspath(claimed[target]) != os.path.abspath(source):
+                click.echo(
+                    f"{source}: trùng thư mục kết quả {target} với {claimed[target]}; "
+                    "không soạn tệp này, hãy đổi tên một trong hai tệp",
+                    err=True,
+                )
+                failed = True
+            continue
+        claimed[target] = source
         job = Job(
             source=source,
             outdir=outdir / source.stem,
@@ -145,14 +184,8 @@ def render(
             style=style,  # type: ignore[arg-type]
             final=not draft,
         )
-        try:
-            written = run(job)
-        except InputError as exc:
-            _report(exc.problems)
-            failed = True
-            continue
-        except Exception as exc:  # a bug must still not show users a traceback
-            click.echo(f"{source}:1:1: lỗi khi soạn văn bản: {exc!r}", err=True)
+        ok, written = _guarded(source, debug, lambda job=job: run(job))
+        if not ok or written is None:
             failed = True
             continue
         for path in written:
@@ -177,6 +210,7 @@ def render(
 @style_option
 @draft_option
 @quiet_option
+@debug_option
 def batch(
     paths: tuple[Path, ...],
     outdir: Path,
@@ -187,46 +221,55 @@ def batch(
     style: str | None,
     draft: bool,
     quiet: bool,
+    debug: bool,
 ) -> None:
-    """Soạn văn bản cho mọi tệp *.yaml trong các thư mục PATHS."""
+    """Soạn văn bản cho mọi tệp *.yaml và *.yml trong các thư mục PATHS."""
     from report_gen.batch import run_batch
 
-    ok = run_batch(
-        paths,
-        outdir=outdir,
-        kinds=kinds,
-        formats=formats,
-        jobs=jobs,
-        force=force,
-        quiet=quiet,
-        style=style,
-        final=not draft,
+    ok, done = _guarded(
+        None,
+        debug,
+        lambda: run_batch(
+            paths,
+            outdir=outdir,
+            kinds=kinds,
+            formats=formats,
+            jobs=jobs,
+            force=force,
+            quiet=quiet,
+            style=style,
+            final=not draft,
+            debug=debug,
+        ),
     )
-    sys.exit(0 if ok else EXIT_INVALID)
+    sys.exit(0 if ok and done else EXIT_INVALID)
 
 
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @quiet_option
-def check(files: tuple[Path, ...], quiet: bool) -> None:
+@debug_option
+def check(files: tuple[Path, ...], quiet: bool, debug: bool) -> None:
     """Kiểm tra các tệp hội nghị mà không ghi gì.
 
     Lỗi làm lệnh thất bại; cảnh báo (dấu câu, ngoặc kép, kiểu đặt dấu thanh, chữ tổ hợp)
     chỉ được in ra để người soạn xem lại.
     """
-    from report_gen.errors import InputError
     from report_gen.lint import lint
+    from report_gen.pipeline import check as check_for_render
     from report_gen.validate import load_meeting
+
+    def examine(source: Path) -> list[object]:
+        loaded = load_meeting(source)
+        check_for_render(loaded)  # what render asks of the default kinds, asked here too
+        return lint(loaded.located)  # type: ignore[return-value]
 
     failed = False
     for source in files:
-        try:
-            loaded = load_meeting(source)
-        except InputError as exc:
-            _report(exc.problems)
+        ok, warnings = _guarded(source, debug, lambda source=source: examine(source))
+        if not ok or warnings is None:
             failed = True
             continue
-        warnings = lint(loaded.located)
         if not quiet:
             _report(warnings)
         _say(quiet, f"{source}: hợp lệ" + (f", {len(warnings)} cảnh báo" if warnings else ""))
@@ -235,23 +278,38 @@ def check(files: tuple[Path, ...], quiet: bool) -> None:
 
 @main.command()
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-def new(file: Path) -> None:
+@debug_option
+def new(file: Path, debug: bool) -> None:
     """Tạo tệp hội nghị mẫu FILE, có chú thích hướng dẫn."""
     from report_gen.output import write_atomic
     from report_gen.resources import templates_dir
 
-    if file.exists():
-        click.echo(f"{file}: tệp đã tồn tại, không ghi đè", err=True)
+    def create() -> bool:
+        if os.path.lexists(file):
+            click.echo(f"{file}: tệp đã tồn tại, không ghi đè", err=True)
+            return False
+        write_atomic(file, (templates_dir() / "skeleton.yaml").read_bytes())
+        return True
+
+    ok, created = _guarded(file, debug, create)
+    if not ok or not created:
         sys.exit(EXIT_INVALID)
-    write_atomic(file, (templates_dir() / "skeleton.yaml").read_bytes())
     click.echo(f"Đã tạo {file}; điền thông tin rồi chạy: report-gen check {file}")
 
 
 @main.command()
-def schema() -> None:
+@debug_option
+def schema(debug: bool) -> None:
     """In JSON Schema của tệp hội nghị."""
-    import json
 
-    from report_gen.model import MeetingFile
+    def text() -> str:
+        import json
 
-    click.echo(json.dumps(MeetingFile.model_json_schema(), ensure_ascii=False, indent=2))
+        from report_gen.model import MeetingFile
+
+        return json.dumps(MeetingFile.model_json_schema(), ensure_ascii=False, indent=2)
+
+    ok, out = _guarded(None, debug, text)
+    if not ok:
+        sys.exit(EXIT_INVALID)
+    click.echo(out)

@@ -129,8 +129,10 @@ def explain(exc: BaseException, source: Path | str | None = None) -> tuple[list[
     if isinstance(exc, OutputError):
         return [str(exc.problem)], False
     if isinstance(exc, OSError):
-        name = exc.filename if isinstance(exc.filename, str) else where
+        name = where if source is not None or not isinstance(exc.filename, str) else exc.filename
         return [f"{printable(name)}: không đọc hay ghi được ({os_reason(exc)})"], False
+    if isinstance(exc, ValueError) and "null" in str(exc):  # a NUL in a path given to the OS
+        return [f"{printable(where)}: tên tệp có ký tự không hợp lệ (NUL)"], False
     if isinstance(exc, MemoryError):
         return [f"{where}: thiếu bộ nhớ để xử lý tệp này"], False
     return [f"{where}: {INTERNAL}"], True
