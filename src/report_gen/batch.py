@@ -27,6 +27,7 @@ import os
 import re
 import shutil
 import signal
+import stat
 import sys
 import threading
 import time
@@ -41,8 +42,8 @@ from pathlib import Path
 from typing import IO, Any
 
 import report_gen
-from report_gen.errors import OutputError, explain
-from report_gen.loader import DEFAULTS_NAME
+from report_gen.errors import OutputError, explain, problem_in_file
+from report_gen.loader import DEFAULTS_NAME, NOT_REGULAR
 from report_gen.resources import templates_dir
 from report_gen.vietnamese import vi_duration, vi_number
 from report_gen.writers import DEFAULT_FORMATS
@@ -170,8 +171,12 @@ def discover(
 
 
 def _sha(path: Path) -> str:
+    """The hash of a regular file; a FIFO or a device is refused, never read (it may not end)."""
     digest = hashlib.sha256()
-    with path.open("rb") as handle:
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise problem_in_file(path, NOT_REGULAR)
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
@@ -181,7 +186,7 @@ def _sha_or_none(path: Path) -> str | None:
     """The file's hash, or None where there is no such file (absence is a state too)."""
     try:
         return _sha(path) if path.is_file() else None
-    except OSError:
+    except Exception:  # unreadable, or no longer a regular file
         return None
 
 

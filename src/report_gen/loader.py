@@ -142,7 +142,7 @@ def _read_bounded(path: Path) -> bytes:
     try:
         before = os.stat(path)
         if not stat.S_ISREG(before.st_mode):
-            raise problem_in_file(path, _NOT_REGULAR)
+            raise problem_in_file(path, NOT_REGULAR)
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except ValueError:  # a NUL in the name
         raise problem_in_file(printable(str(path)), "tên tệp có ký tự không hợp lệ") from None
@@ -150,7 +150,7 @@ def _read_bounded(path: Path) -> bytes:
         raise problem_in_file(path, f"không đọc được tệp ({os_reason(exc)})") from None
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):  # replaced between stat and open
-            raise problem_in_file(path, _NOT_REGULAR)
+            raise problem_in_file(path, NOT_REGULAR)
         chunks: list[bytes] = []
         left = MAX_FILE_BYTES + 1
         while left > 0:
@@ -166,7 +166,7 @@ def _read_bounded(path: Path) -> bytes:
         os.close(fd)
 
 
-_NOT_REGULAR = "không phải tệp thông thường (là thư mục, ống dẫn FIFO hay thiết bị), nên không đọc"
+NOT_REGULAR = "không phải tệp thông thường (là thư mục, ống dẫn FIFO hay thiết bị), nên không đọc"
 
 
 def _decode(raw: bytes, path: Path) -> str:
