@@ -14,12 +14,12 @@ What it measures, on synthetic meetings (benchmarks/synthetic.py; seeded, Vietna
    faster of the two counts; the first render of a process, which loads fonts, is left
    out, as the project's start-up is from its steady figure);
 3. a full run (every kind, default formats, -j 2) and a second, unchanged run of it;
-5. `check` against `render` on a ~1 MB meeting file (benchmarks/check_vs_render.py): check
-   must take at most twice what render takes (quick mode renders html and md only);
 4. peak memory, and the unchanged re-run again, of a PDF-heavy run (notice as docx and
    pdf, -j 2) at N and at BIG meetings: the largest process (wait4's ru_maxrss, which
    takes in the workers) and the sampled sum of RSS over the process tree. Only this
-   run is made at BIG, to keep the whole benchmark within about 8 minutes.
+   run is made at BIG, to keep the whole benchmark within about 8 minutes;
+5. `check` against `render` on a ~1 MB meeting file (benchmarks/check_vs_render.py): check
+   must take at most twice what render takes (quick mode renders html and md only).
 
 It prints a table and the targets with the ratios found. All timing is wall-clock; other
 load on the machine shows in the figures, so compare within one run.

@@ -143,7 +143,7 @@ def _check_messages(verdict: Verdict, lines: list[str], sources: list[str]) -> N
             line.startswith(f"{s}:") or line.startswith(f"{s}: ") for s in sources
         ) or not re.match(r"^.+?(:\d+:\d+)?: \S", line):
             verdict.bugs.append(f"without location: {line!r}")
-        body = line.split(": ", 1)[-1]
+        body = re.sub(r"“[^”]*”", "“…”", line.split(": ", 1)[-1])  # the user's own text aside
         if ENGLISH.search(body) or "Error(" in body or "\\x" in body:
             verdict.bugs.append(f"English or repr: {line!r}")
 
