@@ -17,7 +17,9 @@ What it measures, on synthetic meetings (benchmarks/synthetic.py; seeded, Vietna
 4. peak memory, and the unchanged re-run again, of a PDF-heavy run (notice as docx and
    pdf, -j 2) at N and at BIG meetings: the largest process (wait4's ru_maxrss, which
    takes in the workers) and the sampled sum of RSS over the process tree. Only this
-   run is made at BIG, to keep the whole benchmark within about 8 minutes.
+   run is made at BIG, to keep the whole benchmark within about 8 minutes;
+5. `check` against `render` on a ~1 MB meeting file (benchmarks/check_vs_render.py): check
+   must take at most twice what render takes (quick mode renders html and md only).
 
 It prints a table and the targets with the ratios found. All timing is wall-clock; other
 load on the machine shows in the figures, so compare within one run.
@@ -322,6 +324,14 @@ def main() -> None:
         print(f"  peak memory flat from N={args.n} to N={args.big} (within 10%): largest "
               f"process x{grow:.2f}, process tree x{grow_tree:.2f} "
               f"{verdict(grow <= 1.10 and grow_tree <= 1.10)}")  # fmt: skip
+    # 5: check against render on a ~1 MB file (check must stay linear in its input).
+    print()
+    sys.stdout.flush()
+    subprocess.run(
+        [sys.executable, str(HERE / "check_vs_render.py"), "--work", str(work)]
+        + ([] if args.quick else ["--full"]),
+        check=False,
+    )
     print(f"\nBenchmark time: {time.perf_counter() - began:.0f} s")
 
 

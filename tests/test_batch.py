@@ -95,13 +95,13 @@ def test_invalid_meeting_is_reported_and_the_others_are_written(tmp_path: Path) 
 
     assert result.returncode == 1
     assert f"{bad}:{line}:9: " in result.stderr  # file:line:column of the impossible date
-    assert "ngày không hợp lệ" in result.stderr
+    assert "ngày 2019-02-30 không tồn tại" in result.stderr
     assert counts(result.stdout) == (4, 0, 1)
     # Outputs mirror the input folders: OUTDIR/<relative path without .yaml>/<kind>.<ext>.
     for rel in ("hop-0", "hop-1", "hop-2", "xa/quy-3/giao-ban"):
         for name in ("news.html", "news.md", "news.fragment.html", "notice.html", "notice.md"):
             assert (out / rel / name).is_file(), (rel, name)
-        assert (out / rel / "images" / "chair.png").is_file()
+        assert (out / rel / "chair.png").is_file()
     assert not (out / "hong").exists(), "nothing is written for an invalid meeting"
 
     again = batch_cli(inputs, "-o", out, "-k", "news,notice", "-f", "html,md")
@@ -110,7 +110,7 @@ def test_invalid_meeting_is_reported_and_the_others_are_written(tmp_path: Path) 
     assert f"{bad}:{line}:9: " in again.stderr
 
 
-def test_unexpected_error_is_a_located_message_not_a_traceback(tmp_path: Path) -> None:
+def test_unwritable_output_is_a_located_message_not_a_traceback(tmp_path: Path) -> None:
     inputs, out = tmp_path / "in", tmp_path / "out"
     add_meeting(inputs, "a.yaml", 1)
     blocked = add_meeting(inputs, "b.yaml", 2)
@@ -120,7 +120,11 @@ def test_unexpected_error_is_a_located_message_not_a_traceback(tmp_path: Path) -
     result = batch_cli(inputs, "-o", out, "-k", "news", "-f", "html", "-j", "1")
 
     assert result.returncode == 1
-    assert re.search(rf"^{re.escape(str(blocked))}:1:1: lỗi không mong đợi", result.stderr, re.M)
+    assert blocked.is_file()
+    assert re.search(
+        rf"^{re.escape(str(out / 'b'))}: không ghi được kết quả \(đã có tệp", result.stderr, re.M
+    )
+    assert "Traceback" not in result.stderr
     assert (out / "a" / "news.html").is_file()
     assert counts(result.stdout) == (1, 0, 1)
 
@@ -131,9 +135,7 @@ def test_missing_folder_fails_and_quiet_prints_errors_only(tmp_path: Path) -> No
     result = batch_cli(inputs, tmp_path / "khong-co", "-o", out, "-k", "news", "-f", "md", "-q")
     assert result.returncode == 1
     assert result.stdout == ""
-    assert (
-        result.stderr.strip() == f"{tmp_path / 'khong-co'}:1:1: không tìm thấy thư mục hay tệp này"
-    )
+    assert result.stderr.strip() == f"{tmp_path / 'khong-co'}: không tìm thấy thư mục hay tệp này"
     assert (out / "a" / "news.md").is_file()
 
 
@@ -283,15 +285,21 @@ def test_leftover_temporary_files_are_cleaned_on_the_next_run(tmp_path: Path) ->
     args = (inputs, "-o", out, "-k", "news", "-f", "html,md")
     assert batch_cli(*args).returncode == 0
     complete = tree(out)
-    # What a run killed while writing a's files leaves: a temporary file, a's stamp not yet
-    # rewritten (it is removed before a meeting's first write), a half-replaced output.
-    (out / "a" / ".news.html.x1y2z3.tmp").write_bytes(b"<!DOCTYPE html><ht")
-    (out / "a" / "images" / ".chair.png.q9w8e7.tmp").write_bytes(b"\x89PNG")
+    # What a run killed while staging a's files leaves: its temporary folder beside a's
+    # (named with its process id, long gone), a's stamp not yet rewritten.
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True).stdout.strip()  # fmt: skip
+    stale = out / f".a.{dead}.x1y2z3.tmp"
+    stale.mkdir()
+    (stale / "news.html").write_bytes(b"<!DOCTYPE html><ht")
+    live = out / f".a.{os.getpid()}.q9w8e7.tmp"  # a live run's (this test's): left alone
+    live.mkdir()
     (out / "a" / STAMP_NAME).unlink()
-    (out / "a" / "news.md").write_text("bản cũ\n", encoding="utf-8")
 
     result = batch_cli(*args)
     assert counts(result.stdout) == (1, 1, 0)
+    assert not stale.exists() and live.is_dir()
+    live.rmdir()
     assert tree(out) == complete
 
 

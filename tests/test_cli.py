@@ -71,7 +71,7 @@ def test_a_file_without_documents_drafts_the_article_only(reference: Path, tmp_p
     result = run_cli("render", reference, "-o", tmp_path / "out")
     assert result.returncode == 0, result.stderr
     written = sorted(p.name for p in (tmp_path / "out" / "reference-meeting").iterdir())
-    assert written == ["images", "news.fragment.html", "news.html", "news.md"]
+    assert written == ["chair.png", "news.fragment.html", "news.html", "news.md"]
     asked = run_cli("render", reference, "-o", tmp_path / "out2", "-k", "notice")
     assert asked.returncode == 1
     assert "document.issuer.name" in asked.stderr

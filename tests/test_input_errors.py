@@ -50,7 +50,12 @@ EDITS = {
         "có hạn chế",
         "cần một danh sách",
     ),
-    "impossible date": ("date: 2019-07-09", "date: 2019-02-30", "2019-02-30", "ngày không hợp lệ"),
+    "impossible date": (
+        "date: 2019-07-09",
+        "date: 2019-02-30",
+        "2019-02-30",
+        "ngày 2019-02-30 không tồn tại",
+    ),
     "empty paragraph": (
         "  - Tăng cường sức mạnh khối đại đoàn kết toàn dân.",
         '  - "  "',

@@ -6,23 +6,32 @@
   Each worker keeps its templates, stylesheets and fonts for every meeting it renders.
 - Incremental: after a meeting's outputs are written, a stamp file beside them records a
   hash of everything they came from (the meeting, its folder defaults, its images, the
-  program and its templates, the kinds/formats/style asked for) and the outputs' sizes.
+  program and its templates, the fonts, every library on the rendering path, the
+  kinds/formats/style asked for) and the outputs' hashes.
   A meeting whose stamp still matches is skipped. The stamp is removed before a meeting
   is rendered again and written, atomically, only after all its outputs: a run killed at
   any moment leaves complete files only, and the next run redoes every unstamped meeting.
 - Failures never stop the others; each is reported at the end as file:line:column: message.
+- Workers die with the batch: each asks the kernel for SIGKILL when its parent dies
+  (Linux) and watches its parent besides. Two batches on one output folder do not break
+  each other: every temporary folder belongs to the process that made it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import multiprocessing
 import os
+import re
 import shutil
 import signal
+import stat
 import sys
+import threading
 import time
+import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -33,15 +42,35 @@ from pathlib import Path
 from typing import IO, Any
 
 import report_gen
-from report_gen.loader import DEFAULTS_NAME
+from report_gen.errors import OutputError, explain, problem_in_file
+from report_gen.loader import DEFAULTS_NAME, NOT_REGULAR
 from report_gen.resources import templates_dir
 from report_gen.vietnamese import vi_duration, vi_number
 from report_gen.writers import DEFAULT_FORMATS
 
 STAMP_NAME = ".report-gen-stamp.json"
-STAMP_FORMAT = 1
-# Libraries whose version changes what is written.
-LIBRARIES = ("weasyprint", "pydyf", "python-docx", "Jinja2", "PyYAML", "pydantic")
+STAMP_FORMAT = 2
+# Libraries whose version changes what is written; with every library they depend on.
+LIBRARIES = (
+    "weasyprint",
+    "pydyf",
+    "python-docx",
+    "Jinja2",
+    "PyYAML",
+    "pydantic",
+    "lxml",
+    "tinycss2",
+    "pillow",
+)
+# Where fontconfig finds the fonts the PDF and the DOCX measurements use.
+FONT_DIRS = (
+    Path("/usr/share/fonts"),
+    Path("/usr/local/share/fonts"),
+    Path.home() / ".fonts",
+    Path.home() / ".local/share/fonts",
+    Path("/etc/fonts"),
+)
+MEETING_SUFFIXES = (".yaml", ".yml")
 
 
 # --------------------------------------------------------------------------- discovery
@@ -59,6 +88,7 @@ class Task:
     style: str | None
     final: bool
     key: str  # hash of the program, templates and options (see build_key)
+    debug: bool = False  # an internal error comes back with its traceback
 
 
 @dataclass
@@ -77,15 +107,18 @@ def _is_hidden(name: str) -> bool:
     return name.startswith(".")
 
 
-def discover(paths: Iterable[Path], outdir: Path) -> tuple[list[tuple[Path, Path]], list[str]]:
-    """(meeting file, output path relative to OUTDIR) for every *.yaml under the paths.
+def discover(
+    paths: Iterable[Path], outdir: Path, notes: list[str] | None = None
+) -> tuple[list[tuple[Path, Path]], list[str]]:
+    """(meeting file, output path relative to OUTDIR) for every *.yaml and *.yml under the paths.
 
-    A path may also be a single meeting file. Hidden folders and the output folder (when
-    it lies inside an input folder) are not searched. Returns also problems to report.
+    A path may also be a single meeting file. Hidden folders are not searched; an output
+    folder inside an input folder is searched like any other, but a meeting's own output
+    folder (the one with a stamp) is not, and `notes` then says so when it holds YAML.
+    Returns also problems to report.
     """
     found: list[tuple[Path, Path]] = []
     problems: list[str] = []
-    out_real = outdir.resolve()
     seen_out: dict[Path, Path] = {}
     seen_src: set[Path] = set()
 
@@ -96,8 +129,8 @@ def discover(paths: Iterable[Path], outdir: Path) -> tuple[list[tuple[Path, Path
         seen_src.add(real)
         if rel in seen_out:
             problems.append(
-                f"{source}:1:1: trùng thư mục kết quả {outdir / rel} với {seen_out[rel]}; "
-                "hãy đổi tên một trong hai tệp"
+                f"{source}: trùng thư mục kết quả {outdir / rel} với {seen_out[rel]}; "
+                "không soạn tệp này, hãy đổi tên một trong hai tệp"
             )
             return
         seen_out[rel] = source
@@ -111,15 +144,26 @@ def discover(paths: Iterable[Path], outdir: Path) -> tuple[list[tuple[Path, Path
         elif root.is_dir():
             for folder, dirs, files in os.walk(root):
                 here = Path(folder)
-                dirs[:] = sorted(
-                    d for d in dirs if not _is_hidden(d) and (here / d).resolve() != out_real
-                )
+                if STAMP_NAME in files:  # a meeting's outputs, written by report-gen
+                    dirs[:] = []
+                    skipped = [n for n in files if n.endswith(MEETING_SUFFIXES)]
+                    if skipped and notes is not None:
+                        notes.append(
+                            f"Bỏ qua {len(skipped)} tệp YAML trong {here}: đây là thư mục kết "
+                            "quả của một hội nghị (có tệp dấu của report-gen)."
+                        )
+                    continue
+                dirs[:] = sorted(d for d in dirs if not _is_hidden(d))
                 for name in sorted(files):
-                    if name.endswith(".yaml") and name != DEFAULTS_NAME and not _is_hidden(name):
+                    if (
+                        name.endswith(MEETING_SUFFIXES)
+                        and name != DEFAULTS_NAME
+                        and not _is_hidden(name)
+                    ):
                         source = here / name
                         add(source, source.relative_to(root).with_suffix(""))
         else:
-            problems.append(f"{root}:1:1: không tìm thấy thư mục hay tệp này")
+            problems.append(f"{root}: không tìm thấy thư mục hay tệp này")
     return found, problems
 
 
@@ -127,8 +171,12 @@ def discover(paths: Iterable[Path], outdir: Path) -> tuple[list[tuple[Path, Path
 
 
 def _sha(path: Path) -> str:
+    """The hash of a regular file; a FIFO or a device is refused, never read (it may not end)."""
     digest = hashlib.sha256()
-    with path.open("rb") as handle:
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise problem_in_file(path, NOT_REGULAR)
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
@@ -138,7 +186,7 @@ def _sha_or_none(path: Path) -> str | None:
     """The file's hash, or None where there is no such file (absence is a state too)."""
     try:
         return _sha(path) if path.is_file() else None
-    except OSError:
+    except Exception:  # unreadable, or no longer a regular file
         return None
 
 
@@ -165,6 +213,46 @@ def _library_version(name: str) -> str | None:
         return None
 
 
+def library_versions(names: Iterable[str] = LIBRARIES) -> dict[str, str | None]:
+    """Versions of the rendering libraries and of everything they require, recursively."""
+    versions: dict[str, str | None] = {}
+    todo = [n.lower() for n in names]
+    while todo:
+        name = todo.pop()
+        if name in versions:
+            continue
+        versions[name] = _library_version(name)
+        try:
+            requires = metadata.requires(name) or []
+        except metadata.PackageNotFoundError:
+            continue
+        for requirement in requires:
+            if "extra ==" in requirement:
+                continue
+            match = re.match(r"[A-Za-z0-9._-]+", requirement)
+            if match:
+                todo.append(match[0].lower().replace("_", "-"))
+    return dict(sorted(versions.items()))
+
+
+def fonts_digest(folders: Iterable[Path] = FONT_DIRS) -> str:
+    """One hash of the installed fonts and font configuration: names, sizes, times."""
+    digest = hashlib.sha256()
+    for root in folders:
+        if not root.is_dir():
+            continue
+        for folder, dirs, files in os.walk(root):
+            dirs.sort()
+            for name in sorted(files):
+                path = Path(folder, name)
+                try:
+                    info = path.stat()
+                except OSError:
+                    continue
+                digest.update(f"{path}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
 def build_key(
     kinds: Sequence[str] | None,
     formats: Sequence[str] | None,
@@ -178,7 +266,8 @@ def build_key(
         "version": report_gen.__version__,
         "code": tree_digest(Path(report_gen.__file__).parent),
         "templates": tree_digest(templates or templates_dir()),
-        "libraries": {name: _library_version(name) for name in LIBRARIES},
+        "libraries": library_versions(),
+        "fonts": fonts_digest(),
         "kinds": list(kinds) if kinds else None,
         "formats": list(formats) if formats else None,
         "style": style,
@@ -213,8 +302,8 @@ def is_up_to_date(task: Task, hashes: Callable[[Path], str | None] = _sha_or_non
         for rel, digest in inputs.items():
             if hashes(task.source.parent / rel) != digest:
                 return False
-        for rel, size in stamp["outputs"].items():
-            if (task.outdir / rel).stat().st_size != size:
+        for rel, digest in stamp["outputs"].items():
+            if _sha_or_none(task.outdir / rel) != digest:
                 return False
     except Exception:  # missing, unreadable or damaged stamp, a missing output: redo
         return False
@@ -246,13 +335,38 @@ class Options:
 _WORKER_KEY: str | None = None  # this worker's own view of the program and templates
 
 
-def _init_worker(options: Options | None) -> None:
+def _die_with_parent(parent: int) -> None:
+    """Never outlive the batch: SIGKILL from the kernel when the parent dies (Linux), and
+    a watch on the parent everywhere (also covers a parent gone before prctl ran)."""
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:
+        os._exit(1)
+
+    def watch() -> None:
+        while True:
+            time.sleep(0.5)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="watch-parent", daemon=True).start()
+
+
+def _init_worker(options: Options | None, parent: int | None = None) -> None:
     """Import and load everything once per worker: templates, stylesheets, writers.
 
     The key is hashed again here, before anything is loaded: were the templates edited
     while the batch runs, a stamp then names the older files and the next run redoes it.
     """
     global _WORKER_KEY
+    if parent is not None:
+        _die_with_parent(parent)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C, then stops us
     if options is None:
         return
@@ -280,23 +394,6 @@ def _init_worker(options: Options | None) -> None:
             continue
 
 
-def _remove_stale_temp_files(targets: Iterable[Path]) -> None:
-    """Temporary files a killed run left beside the files about to be written."""
-    by_folder: dict[Path, set[str]] = {}
-    for path in targets:
-        by_folder.setdefault(path.parent, set()).add(path.name)
-    for folder, names in by_folder.items():
-        try:
-            entries = list(os.scandir(folder))
-        except OSError:
-            continue
-        for entry in entries:
-            if entry.name.endswith(".tmp") and any(
-                entry.name.startswith(f".{name}.") for name in names
-            ):
-                Path(entry.path).unlink(missing_ok=True)
-
-
 def render_task(task: Task) -> Outcome:
     """Render one meeting in a worker; every failure comes back as located messages."""
     from report_gen.errors import InputError
@@ -306,21 +403,26 @@ def render_task(task: Task) -> Outcome:
     except InputError as exc:
         return Outcome(problems=[str(problem) for problem in exc.problems])
     except Exception as exc:  # a bug must still not show users a traceback
-        return Outcome(problems=[unexpected_message(task.source, exc)])
+        lines, bug = explain(exc, task.source)
+        if bug and task.debug:
+            lines.append("".join(traceback.format_exception(exc)).rstrip())
+        return Outcome(problems=lines)
 
 
 def unexpected_message(source: Path, exc: BaseException) -> str:
-    detail = f"{type(exc).__name__}: {exc}".strip().rstrip(":")
-    return f"{source}:1:1: lỗi không mong đợi khi soạn văn bản ({detail})"
+    return explain(exc, source)[0][0]
 
 
 def _render_task(task: Task) -> Outcome:
-    from report_gen.output import write_all, write_atomic
+    from report_gen.output import remove_stale_stages, write_all, write_atomic
     from report_gen.pipeline import Job, build
     from report_gen.validate import load_meeting
 
     stamp = task.outdir / STAMP_NAME
-    stamp.unlink(missing_ok=True)  # from here until the new stamp, the outputs are unproven
+    # From here until the new stamp, the outputs are unproven. No folder there (a file in
+    # its place)? Writing the outputs says why.
+    with contextlib.suppress(OSError):
+        stamp.unlink(missing_ok=True)
     folder = task.source.parent
     # Inputs are hashed before they are read: an edit in between makes the next run redo it.
     inputs = {
@@ -339,16 +441,22 @@ def _render_task(task: Task) -> Outcome:
         final=task.final,
     )
     files = build(loaded, job)
-    _remove_stale_temp_files([*files, stamp])
-    written = write_all(files)
+    remove_stale_stages(task.outdir)
+    written = write_all(files, task.outdir)
     record = {
         "format": STAMP_FORMAT,
         "key": _WORKER_KEY or task.key,
         "inputs": inputs,
-        "outputs": {path.relative_to(task.outdir).as_posix(): len(files[path]) for path in written},
+        "outputs": {
+            path.relative_to(task.outdir).as_posix(): hashlib.sha256(files[path]).hexdigest()
+            for path in written
+        },
     }
     text = json.dumps(record, sort_keys=True, ensure_ascii=False, indent=1) + "\n"
-    write_atomic(stamp, text.encode("utf-8"))
+    try:
+        write_atomic(stamp, text.encode("utf-8"))
+    except OSError as exc:
+        raise OutputError(task.outdir, exc) from None
     return Outcome(files=len(written))
 
 
@@ -357,7 +465,7 @@ def _render_task(task: Task) -> Outcome:
 
 def crashed_message(source: Path) -> str:
     return (
-        f"{source}:1:1: tiến trình soạn văn bản bị dừng đột ngột khi soạn hội nghị này "
+        f"{source}: tiến trình soạn văn bản bị dừng đột ngột khi soạn hội nghị này "
         "(thiếu bộ nhớ hoặc lỗi thư viện?)"
     )
 
@@ -391,7 +499,7 @@ def execute(
                     max_workers=workers,
                     mp_context=context,
                     initializer=_init_worker,
-                    initargs=(options,),
+                    initargs=(options, os.getpid()),
                 )
             if suspects:
                 if not in_flight:
@@ -552,6 +660,7 @@ def run_batch(
     quiet: bool = False,
     style: str | None = None,
     final: bool = False,
+    debug: bool = False,
 ) -> bool:
     """Render every meeting under the paths; True when all succeeded (or were up to date)."""
     started = time.monotonic()
@@ -561,7 +670,11 @@ def run_batch(
     formats = tuple(formats) if formats else None
     mode, stream = _progress_mode(quiet)
 
-    found, discovery_problems = discover(paths, outdir)
+    notes: list[str] = []
+    found, discovery_problems = discover(paths, outdir, notes)
+    if not quiet:
+        for note in notes:
+            print(note, file=sys.stdout)
     summary = Summary()
     if discovery_problems:
         summary.failures.append((Path(), discovery_problems))
@@ -580,6 +693,7 @@ def run_batch(
             style=style,
             final=final,
             key=key,
+            debug=debug,
         )
         if not force and is_up_to_date(task, hashes):
             summary.skipped += 1
@@ -588,7 +702,7 @@ def run_batch(
 
     if not quiet:
         if not found and not discovery_problems:
-            print("Không tìm thấy tệp hội nghị (*.yaml) nào.", file=sys.stdout)
+            print("Không tìm thấy tệp hội nghị (*.yaml, *.yml) nào.", file=sys.stdout)
         elif todo:
             workers = min(jobs, len(todo))
             skipped = (

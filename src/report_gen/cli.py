@@ -6,10 +6,13 @@ so that `report-gen --help` stays instant.
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
+import traceback
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import click
 from click.decorators import FC
@@ -111,6 +114,27 @@ class _Count(click.IntRange):
     name = "số nguyên"
 
 
+T = TypeVar("T")
+
+
+def _guarded(source: Path | None, debug: bool, action: Callable[[], T]) -> tuple[bool, T | None]:
+    """Run one command's work on one input: every failure becomes located Vietnamese lines.
+
+    A bug says so in one line; its traceback is printed under --debug only.
+    """
+    from report_gen.errors import explain
+
+    try:
+        return True, action()
+    except Exception as exc:
+        lines, bug = explain(exc, source)
+        for line in lines:
+            click.echo(line, err=True)
+        if bug and debug:
+            traceback.print_exception(exc)
+        return False, None
+
+
 def _say(quiet: bool, message: str) -> None:
     if not quiet:
         click.echo(message)
@@ -149,16 +173,14 @@ class _Command(_Vietnamese, click.Command):
             sys.exit(EXIT_INTERRUPTED)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.Abort):
             raise
-        except Exception as exc:
-            if ctx.params.get("debug"):
-                import traceback
+        except Exception as exc:  # outside one input's work: still one Vietnamese line
+            from report_gen.errors import explain
 
-                traceback.print_exc()
-            click.echo(
-                f"Lỗi ngoài dự kiến: {type(exc).__name__}: {exc} "
-                "(chạy lại với --debug để xem chi tiết)",
-                err=True,
-            )
+            lines, bug = explain(exc, None)
+            for line in lines:
+                click.echo(line, err=True)
+            if bug and ctx.params.get("debug"):
+                traceback.print_exception(exc)
             sys.exit(EXIT_INVALID)
 
 
@@ -205,33 +227,35 @@ def render(
     debug: bool,
 ) -> None:
     """Soạn văn bản cho từng tệp hội nghị TỆP."""
-    from report_gen.errors import InputError
     from report_gen.pipeline import Job, run_with_notes
 
     failed = False
+    claimed: dict[Path, Path] = {}  # output folder: the input that writes it
     for source in meetings:
+        target = outdir / source.stem
+        if target in claimed:
+            if os.path.abspath(claimed[target]) != os.path.abspath(source):
+                click.echo(
+                    f"{source}: trùng thư mục kết quả {target} với {claimed[target]}; "
+                    "không soạn tệp này, hãy đổi tên một trong hai tệp",
+                    err=True,
+                )
+                failed = True
+            continue
+        claimed[target] = source
         job = Job(
             source=source,
-            outdir=outdir / source.stem,
+            outdir=target,
             kinds=kinds,
             formats=formats,
             style=style,  # type: ignore[arg-type]
             final=not draft,
         )
-        try:
-            written, notes = run_with_notes(job)
-        except InputError as exc:
-            _report(exc.problems)
+        ok, result = _guarded(source, debug, functools.partial(run_with_notes, job))
+        if not ok or result is None:
             failed = True
             continue
-        except Exception as exc:  # a bug must still not show users a traceback
-            if debug:
-                import traceback
-
-                traceback.print_exc()
-            click.echo(f"{source}:1:1: lỗi khi soạn văn bản: {exc!r}", err=True)
-            failed = True
-            continue
+        written, notes = result
         for path in written:
             _say(quiet, f"Đã ghi {path}")
         for note in notes:
@@ -272,21 +296,26 @@ def batch(
     quiet: bool,
     debug: bool,
 ) -> None:
-    """Soạn văn bản cho mọi tệp *.yaml trong các THƯ_MỤC."""
+    """Soạn văn bản cho mọi tệp *.yaml và *.yml trong các THƯ_MỤC."""
     from report_gen.batch import run_batch
 
-    ok = run_batch(
-        paths,
-        outdir=outdir,
-        kinds=kinds,
-        formats=formats,
-        jobs=jobs,
-        force=force,
-        quiet=quiet,
-        style=style,
-        final=not draft,
+    ok, done = _guarded(
+        None,
+        debug,
+        lambda: run_batch(
+            paths,
+            outdir=outdir,
+            kinds=kinds,
+            formats=formats,
+            jobs=jobs,
+            force=force,
+            quiet=quiet,
+            style=style,
+            final=not draft,
+            debug=debug,
+        ),
     )
-    sys.exit(0 if ok else EXIT_INVALID)
+    sys.exit(0 if ok and done else EXIT_INVALID)
 
 
 @main.command()
@@ -305,24 +334,27 @@ def check(
     phần đầu quá dài) chỉ được in ra để người soạn xem lại, trừ khi có --strict.
     """
     from report_gen.conventions import style_warnings
-    from report_gen.errors import InputError
+    from report_gen.errors import Problem
     from report_gen.lint import lint
+    from report_gen.pipeline import check as check_for_render
     from report_gen.seams import warnings as prose_warnings
     from report_gen.validate import load_meeting
 
-    failed = False
-    for source in files:
-        try:
-            loaded = load_meeting(source)
-        except InputError as exc:
-            _report(exc.problems)
-            failed = True
-            continue
-        warnings = sorted(
+    def examine(source: Path) -> list[Problem]:
+        loaded = load_meeting(source)
+        check_for_render(loaded)  # what render asks of the default kinds, asked here too
+        return sorted(
             set(lint(loaded.located))
             | set(prose_warnings(loaded))
             | set(style_warnings(loaded, style))  # type: ignore[arg-type]
         )
+
+    failed = False
+    for source in files:
+        ok, warnings = _guarded(source, debug, functools.partial(examine, source))
+        if not ok or warnings is None:
+            failed = True
+            continue
         if not quiet or strict:
             _report(warnings)
         if strict and warnings:
@@ -347,14 +379,20 @@ def new(file: Path, quiet: bool, debug: bool) -> None:
     from report_gen.schema import SCHEMA_FILE, meeting_schema
     from report_gen.skeleton import skeleton
 
-    if file.exists():
-        click.echo(f"{file}: tệp đã tồn tại, không ghi đè", err=True)
+    def create() -> bool:
+        if os.path.lexists(file):
+            click.echo(f"{file}: tệp đã tồn tại, không ghi đè", err=True)
+            return False
+        write_atomic(file, skeleton().encode("utf-8"))
+        schema_file = file.parent / SCHEMA_FILE
+        if not schema_file.exists():
+            text = json.dumps(meeting_schema(), ensure_ascii=False, indent=2) + "\n"
+            write_atomic(schema_file, text.encode("utf-8"))
+        return True
+
+    ok, created = _guarded(file, debug, create)
+    if not ok or not created:
         sys.exit(EXIT_INVALID)
-    write_atomic(file, skeleton().encode("utf-8"))
-    schema_file = file.parent / SCHEMA_FILE
-    if not schema_file.exists():
-        text = json.dumps(meeting_schema(), ensure_ascii=False, indent=2) + "\n"
-        write_atomic(schema_file, text.encode("utf-8"))
     _say(quiet, f"Đã tạo {file}; điền thông tin rồi chạy: report-gen check {file}")
 
 
@@ -362,8 +400,15 @@ def new(file: Path, quiet: bool, debug: bool) -> None:
 @debug_option
 def schema(debug: bool) -> None:
     """In JSON Schema của tệp hội nghị."""
-    import json
 
-    from report_gen.schema import meeting_schema
+    def text() -> str:
+        import json
 
-    click.echo(json.dumps(meeting_schema(), ensure_ascii=False, indent=2))
+        from report_gen.schema import meeting_schema
+
+        return json.dumps(meeting_schema(), ensure_ascii=False, indent=2)
+
+    ok, out = _guarded(None, debug, text)
+    if not ok:
+        sys.exit(EXIT_INVALID)
+    click.echo(out)

@@ -60,11 +60,17 @@ def notes(loaded: LoadedMeeting, job: Job) -> list[str]:
     ]
 
 
+def check(loaded: LoadedMeeting, kinds: tuple[str, ...] | None = None, final: bool = False) -> None:
+    """What rendering these kinds needs beyond a valid file: `check` and `render` both ask."""
+    kinds = kinds or default_kinds(loaded)
+    if any(kind != "news" for kind in kinds):
+        check_for_documents(loaded, final=final, kinds=kinds)
+
+
 def build(loaded: LoadedMeeting, job: Job) -> dict[Path, bytes]:
     """Every output of one meeting, in memory: nothing touches the disk until all succeeded."""
     kinds = job.kinds or default_kinds(loaded)
-    if any(kind != "news" for kind in kinds):
-        check_for_documents(loaded, final=job.final, kinds=kinds)
+    check(loaded, kinds, job.final)
     files: dict[Path, bytes] = {}
     for kind in kinds:
         doc = render(loaded, kind, job.style)
@@ -82,4 +88,4 @@ def run(job: Job) -> list[Path]:
 def run_with_notes(job: Job) -> tuple[list[Path], list[str]]:
     """`run`, and the notes on what the default kinds left out."""
     loaded = load_meeting(job.source)
-    return write_all(build(loaded, job)), notes(loaded, job)
+    return write_all(build(loaded, job), job.outdir), notes(loaded, job)

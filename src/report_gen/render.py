@@ -7,6 +7,9 @@ the DOCX writer; see templates/README.md.
 from __future__ import annotations
 
 import functools
+import re
+import unicodedata
+import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,7 +20,7 @@ from report_gen import __version__, forms, header_layout
 from report_gen.model import MeetingFile, Style
 from report_gen.phrasing import Phrasing, persons_phrase
 from report_gen.resources import templates_dir
-from report_gen.validate import LoadedMeeting
+from report_gen.validate import IMAGE_FORMATS, LoadedMeeting, image_format
 from report_gen.vietnamese import FILTERS, lowerstart
 
 KINDS = ("news", "report", "notice")
@@ -55,11 +58,14 @@ def environment() -> jinja2.Environment:
 
 @dataclass(frozen=True)
 class Image:
-    """An image the document shows: where it is read from, and its name beside the outputs."""
+    """An image the document shows: where it is read from, and what it is called beside
+    the outputs: `file`, a name the tool chooses in the meeting's own folder, and `name`,
+    that file's percent-encoded URL as the HTML, the Markdown and the PDF write it."""
 
     source: Path
     name: str
     caption: str | None
+    file: str = ""
 
 
 @dataclass(frozen=True)
@@ -90,10 +96,38 @@ class RenderedDoc:
         return " ".join((next((n for n in names if n), "")).split())
 
 
+_UNSAFE_NAME = re.compile(r"[\x00-\x1f\x7f/\\:*?\"<>|]+")
+
+
+def output_image_names(sources: list[Path]) -> list[str]:
+    """A name for each image in the meeting's own folder, chosen by the tool.
+
+    The file's own name without its folders, its extension set by its format (so that an
+    image can never be called like an output: `news.html` becomes `news.png`), hidden or
+    unsafe characters replaced, and a number added where two images would share a name.
+    """
+    names: list[str] = []
+    used: set[str] = set()
+    for source in sources:
+        fmt = image_format(source)[0]
+        stem = _UNSAFE_NAME.sub("-", unicodedata.normalize("NFC", source.stem)).strip(" .-")
+        stem = stem[:80].rstrip(" .-") or "anh"
+        extension = IMAGE_FORMATS[fmt]
+        name, n = f"{stem}{extension}", 2
+        while name.casefold() in used:
+            name, n = f"{stem}-{n}{extension}", n + 1
+        used.add(name.casefold())
+        names.append(name)
+    return names
+
+
 def _images(loaded: LoadedMeeting) -> tuple[Image, ...]:
+    sources = [path.resolve() for path in loaded.image_paths]
     return tuple(
-        Image(path.resolve(), image.file, image.caption)
-        for path, image in zip(loaded.image_paths, loaded.meeting.article.images, strict=True)
+        Image(source, urllib.parse.quote(file), image.caption, file)
+        for source, file, image in zip(
+            sources, output_image_names(sources), loaded.meeting.article.images, strict=True
+        )
     )
 
 
@@ -111,9 +145,25 @@ def _phrasing(meeting: MeetingFile, style: Style) -> Phrasing:
     return found
 
 
+def _with_image_urls(meeting: MeetingFile, images: tuple[Image, ...]) -> MeetingFile:
+    """The meeting as the templates see it: each image's `file` is its URL in the outputs."""
+    if not images:
+        return meeting
+    article = meeting.article.model_copy(
+        update={
+            "images": [
+                own.model_copy(update={"file": image.name})
+                for own, image in zip(meeting.article.images, images, strict=True)
+            ]
+        }
+    )
+    return meeting.model_copy(update={"article": article})
+
+
 def render(loaded: LoadedMeeting, kind: str, style: Style | None = None) -> RenderedDoc:
     """Render one kind to semantic HTML; wording lives in templates/<kind>.html.j2."""
-    meeting = loaded.meeting
+    images = _images(loaded) if kind == "news" else ()
+    meeting = _with_image_urls(loaded.meeting, images)
     style = style or meeting.style
     env = environment()
     # An official document reads its own values over the shared ones (document.report,
@@ -149,7 +199,7 @@ def render(loaded: LoadedMeeting, kind: str, style: Style | None = None) -> Rend
         description=description,
         body=body,
         loaded=loaded,
-        images=_images(loaded) if kind == "news" else (),
+        images=images,
         draft=draft,
         choices=dict(phrasing.choices),
     )

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import difflib
+import re
+import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,9 +12,10 @@ from typing import Any, get_args
 
 from pydantic import BaseModel, ValidationError
 
-from report_gen.errors import InputError, Problem
+from report_gen.errors import InputError, Problem, os_reason, quote
 from report_gen.loader import Located, PathKey, load_with_defaults
 from report_gen.model import DOCUMENT_REQUIRED, MeetingFile
+from report_gen.vietnamese import vi_number
 
 
 @dataclass(frozen=True)
@@ -71,9 +74,12 @@ def _dotted(loc: PathKey) -> str:
     return out
 
 
+_ISO_DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
+
+
 def _message(err: Mapping[str, Any], loc: PathKey) -> str:
     kind = err["type"]
-    where = _dotted(loc)
+    where = quote(_dotted(loc)).strip("“”")  # one line, even for a key with a line break
     if kind == "missing":
         return f"thiếu khóa bắt buộc “{where}”"
     if kind == "extra_forbidden":
@@ -82,7 +88,11 @@ def _message(err: Mapping[str, Any], loc: PathKey) -> str:
         tip = f"; có phải ý bạn là “{hint[0]}”?" if hint else ""
         return f"khóa không được hỗ trợ “{where}”{tip}"
     if kind.startswith("date") or kind == "datetime_from_date_parsing":
-        return f"“{where}”: ngày không hợp lệ hoặc không tồn tại, cần dạng YYYY-MM-DD"
+        value = err.get("input")
+        if isinstance(value, str) and _ISO_DATE.fullmatch(value.strip()):
+            return f"“{where}”: ngày {quote(value.strip()).strip('“”')} không tồn tại"
+        shown = f" {quote(value)}" if isinstance(value, str) else ""
+        return f"“{where}”: ngày{shown} không hợp lệ, cần dạng YYYY-MM-DD"
     if kind == "literal_error":
         expected = err.get("ctx", {}).get("expected", "")
         return f"“{where}”: giá trị không hợp lệ, chỉ nhận {expected.replace(' or ', ' hoặc ')}"
@@ -120,20 +130,72 @@ def validate(located: Located) -> MeetingFile:
     return meeting
 
 
+# Pillow decodes a whole image to lay it out: 50 million pixels is about 200 MB, and more
+# than any photo a portal shows (a 45-megapixel camera gives 8256 x 5504).
+MAX_IMAGE_PIXELS = 50_000_000
+# What every writer can embed (python-docx reads these; WeasyPrint reads them all).
+IMAGE_FORMATS = {"PNG": ".png", "JPEG": ".jpg", "GIF": ".gif", "BMP": ".bmp", "TIFF": ".tif"}
+
+
+class ImageProblem(ValueError):
+    """Why a file cannot be embedded as an image, in Vietnamese."""
+
+
+def image_format(path: Path) -> tuple[str, int, int]:
+    """(format, width, height) read from the image's header, Pillow kept silent.
+
+    Raises ImageProblem with a Vietnamese reason when the file is not an image the writers
+    can embed, or has more pixels than MAX_IMAGE_PIXELS.
+    """
+    from PIL import Image as PILImage
+
+    PILImage.MAX_IMAGE_PIXELS = None  # the cap is ours, checked below, worded in Vietnamese
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            with PILImage.open(path) as image:
+                fmt, (width, height) = image.format or "", image.size
+        except OSError as exc:
+            if exc.errno is not None:
+                raise ImageProblem(f"không đọc được ({os_reason(exc)})") from None
+            raise ImageProblem("không phải tệp ảnh đọc được") from None
+        except Exception:
+            raise ImageProblem("không phải tệp ảnh đọc được") from None
+    if fmt not in IMAGE_FORMATS:
+        raise ImageProblem(f"định dạng {fmt or 'lạ'} không dùng được; hãy dùng PNG, JPEG hoặc GIF")
+    if width * height > MAX_IMAGE_PIXELS:
+        raise ImageProblem(
+            f"quá lớn ({vi_number(width)} × {vi_number(height)} điểm ảnh; tối đa "
+            f"{vi_number(MAX_IMAGE_PIXELS // 1_000_000)} triệu điểm ảnh): hãy thu nhỏ ảnh"
+        )
+    return fmt, width, height
+
+
 def _check_images(meeting: MeetingFile, located: Located) -> None:
-    """Images must be files inside the input's folder: user text never reaches other files."""
+    """Images must be image files inside the input's folder: user text never reaches others."""
     problems = []
     for i, image in enumerate(meeting.article.images):
         loc = ("article", "images", i, "file")
         pos = located.where(loc)
-        folder = Path(pos.path).parent.resolve()
-        target = image_path(located, i, image.file).resolve()
-        if not target.is_relative_to(folder):
-            msg = f"ảnh “{image.file}” nằm ngoài thư mục của tệp hội nghị"
-        elif not target.is_file():
-            msg = f"không tìm thấy ảnh “{image.file}”"
-        else:
-            continue
+        shown = quote(image.file)
+        try:
+            folder = Path(pos.path).parent.resolve()
+            target = image_path(located, i, image.file).resolve()
+            if not target.is_relative_to(folder):
+                msg = f"ảnh {shown} nằm ngoài thư mục của tệp hội nghị"
+            elif not target.is_file():
+                msg = f"không tìm thấy ảnh {shown}"
+            else:
+                image_format(target)
+                continue
+        except ImageProblem as exc:
+            msg = f"ảnh {shown}: {exc}"
+        except ValueError:  # a NUL in the path
+            msg = f"đường dẫn ảnh {shown} có ký tự không hợp lệ"
+        except RuntimeError:  # Python 3.11-3.12: a symlink loop in resolve()
+            msg = f"đường dẫn ảnh {shown} là liên kết tượng trưng (symlink) vòng lặp"
+        except OSError as exc:  # a name too long, a loop, no permission
+            msg = f"không đọc được ảnh {shown} ({os_reason(exc)})"
         problems.append(Problem(pos.path, pos.line, pos.column, msg))
     if problems:
         raise InputError(problems)

@@ -8,6 +8,7 @@ imported on first use: weasyprint and docx are slow to import.
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -29,4 +30,17 @@ def get_writer(fmt: str) -> Writer:
 
 def image_files(doc: RenderedDoc) -> dict[str, bytes]:
     """Images a document references, to be copied beside the files that show them."""
-    return {image.name: image.source.read_bytes() for image in doc.images}
+    return {image.file: image.source.read_bytes() for image in doc.images}
+
+
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff\u2028\u2029]")
+
+
+def clean_metadata(text: str | None, limit: int = 255) -> str:
+    """Text for a document property: one line, printable, at most `limit` characters.
+
+    DOCX core properties hold at most 255 characters and no control characters; PDF
+    viewers show one line. The document itself keeps the whole text.
+    """
+    text = " ".join(_UNPRINTABLE.sub(" ", text or "").split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

@@ -83,6 +83,7 @@ from lxml import etree
 from report_gen import __version__
 from report_gen.render import KIND_NAMES, RenderedDoc
 from report_gen.styles import css_text
+from report_gen.writers import clean_metadata
 from report_gen.writers.css_styles import (
     Length,
     ParaFormat,
@@ -814,23 +815,16 @@ def _dates(doc: RenderedDoc) -> dt.datetime:
     return dt.datetime.combine(max(day, dt.date(1980, 1, 1)), dt.time(0, 0))
 
 
-def _property(text: str) -> str:
-    """Word's core properties hold at most 255 characters: longer text is cut at a word."""
-    if len(text) <= 255:
-        return text
-    return text[:254].rsplit(" ", 1)[0] + "…"
-
-
 def _properties(document: DocxDocument, doc: RenderedDoc) -> None:
     meeting = doc.loaded.meeting
     author = doc.author
     props = document.core_properties
     when = _dates(doc)
-    props.title = _property(doc.title)
-    props.subject = _property(meeting.meeting.name)
-    props.author = _property(author)
-    props.last_modified_by = _property(author)
-    props.comments = _property(doc.description)
+    props.title = clean_metadata(doc.title)
+    props.subject = clean_metadata(meeting.meeting.name)
+    props.author = clean_metadata(author)
+    props.last_modified_by = clean_metadata(author)
+    props.comments = clean_metadata(doc.description)
     props.keywords = props.category = KIND_NAMES.get(doc.kind, doc.kind)
     if doc.draft and doc.kind != "news":
         props.keywords = f"dự thảo, {props.keywords}"
