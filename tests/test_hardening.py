@@ -145,7 +145,7 @@ def test_internal_error_is_one_line_with_a_traceback_under_debug(tmp_path: Path)
     code = (
         "import sys, report_gen.pipeline as p\n"
         "def boom(job): raise KeyError('x')\n"
-        "p.run = boom\n"
+        "p.run_with_notes = boom\n"
         "from report_gen.cli import main\n"
         "main(sys.argv[1:])\n"
     )
