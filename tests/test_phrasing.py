@@ -222,3 +222,14 @@ def test_check_warns_where_the_generator_keeps_a_capital_it_cannot_judge(tmp_pat
     assert result.returncode == 0
     assert f"{source}:6:7: cảnh báo: “Khách” được giữ chữ hoa ở giữa câu" in result.stderr
     assert result.stderr.count("cảnh báo") == 1
+
+
+def test_a_name_that_is_a_sentence_is_led_by_the_noun() -> None:
+    p = meeting(
+        meeting__name="UBND tỉnh họp đánh giá kết quả giải ngân vốn đầu tư công",
+        meeting__kind="Cuộc họp",
+        meeting__organizer="UBND tỉnh Quảng Ngãi",
+    )
+    assert p.event == "cuộc họp đánh giá kết quả giải ngân vốn đầu tư công"
+    visit = meeting(meeting__name="Làm việc với Tỉnh ủy Đồng Tháp", meeting__kind="Buổi làm việc")
+    assert visit.notice_summary.endswith("tại buổi làm việc với Tỉnh ủy Đồng Tháp")

@@ -294,7 +294,7 @@ class Phrasing:
     def event(self) -> str:
         """The meeting as the object of “<organizer> tổ chức …”: its name, less the organizer
         that the sentence already names (“… của UBND huyện X”, “Hội nghị Ban Chấp hành …”)."""
-        name = self.m.meeting.name
+        name = self.event_named
         if not self.organizer:
             return name
         name = strip_tail(name, self.organizer)
@@ -305,10 +305,28 @@ class Phrasing:
                 name = f"{name[: len(name) - len(rest)].rstrip()} {trimmed}"
         return name
 
-    @property
+    @cached_property
     def event_named(self) -> str:
-        """The meeting's name as written (where no other field names the organizer)."""
-        return self.m.meeting.name
+        """The meeting's name as the object of a sentence: as written when it opens with its
+        noun; else led by the noun (“UBND tỉnh họp đánh giá …” of a Cuộc họp →
+        “cuộc họp đánh giá …”; “Làm việc với …” of a Buổi làm việc → “buổi làm việc với …”)."""
+        name = self.m.meeting.name
+        if strip_noun(name) != name:
+            return name
+        words = name.split()
+        if self.organizer:  # a body the organizer opens with: “UBND tỉnh” of “UBND tỉnh X”
+            organizer = body_key(self.organizer)
+            for i in range(len(words) - 1, 1, -1):
+                if organizer.startswith(body_key(" ".join(words[:i]))):
+                    words = words[i:]
+                    break
+        rest = " ".join(words)
+        action = self.noun.split(maxsplit=1)[-1].lower()  # “họp”, “làm việc”, “nghị”
+        if opens_with(rest, (action,)):
+            rest = rest[len(action) :].strip()
+        elif opens_with(rest, ACTIVITIES):
+            rest = lowerfirst(rest)
+        return f"{self.noun} {rest}"
 
     @cached_property
     def rest(self) -> str:
