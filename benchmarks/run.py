@@ -20,6 +20,8 @@ What it measures, on synthetic meetings (benchmarks/synthetic.py; seeded, Vietna
    run is made at BIG, to keep the whole benchmark within about 8 minutes;
 5. `check` against `render` on a ~1 MB meeting file (benchmarks/check_vs_render.py): check
    must take at most twice what render takes (quick mode renders html and md only).
+6. HTML rendering with the phrasing layer against the version-1 wording it replaced
+   (benchmarks/phrasing.py): the layer may add at most 5 %.
 
 It prints a table and the targets with the ratios found. All timing is wall-clock; other
 load on the machine shows in the figures, so compare within one run.
@@ -330,6 +332,14 @@ def main() -> None:
     subprocess.run(
         [sys.executable, str(HERE / "check_vs_render.py"), "--work", str(work)]
         + ([] if args.quick else ["--full"]),
+        check=False,
+    )
+    # 6: what the phrasing layer adds to HTML rendering, against the version-1 wording.
+    print()
+    sys.stdout.flush()
+    subprocess.run(
+        [sys.executable, str(HERE / "phrasing.py")]
+        + (["--count", "30", "--rounds", "2"] if args.quick else []),
         check=False,
     )
     print(f"\nBenchmark time: {time.perf_counter() - began:.0f} s")
