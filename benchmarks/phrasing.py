@@ -2,8 +2,9 @@
 
     .venv/bin/python benchmarks/phrasing.py [--count N] [--rounds R]
 
-The baseline is the version-1 templates (benchmarks/baseline_templates/: fixed wording,
-no phrasing layer), rendered by the same Jinja environment, filters and HTML writer on the
+The baseline is the version-1 wording templates (benchmarks/baseline_templates/: fixed
+wording, no phrasing layer) over today's document layout (header measured from its text,
+no-break spaces), rendered by the same Jinja environment, filters and HTML writer on the
 same synthetic meetings in the same run; the best of R interleaved rounds counts.
 
 Two figures:
@@ -25,7 +26,9 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
+from report_gen import forms
 from report_gen.render import RenderedDoc, environment, render
+from report_gen import forms
 from report_gen.render import _images as image_list
 from report_gen.validate import LoadedMeeting, load_meeting
 from report_gen.writers import get_writer
@@ -50,9 +53,13 @@ def render_baseline(env: jinja2.Environment, loaded: LoadedMeeting, kind: str) -
     titles = env.get_template("parts/title.j2").module
     title = Markup(titles.title(meeting, kind, style)).unescape().strip()  # type: ignore[attr-defined]
     description = Markup(titles.description(meeting, kind)).unescape().strip()  # type: ignore[attr-defined]
+    own = meeting.document.for_kind(kind)
+    draft = kind != "news" and (own.number is None or own.date is None)
     body = env.get_template(f"{kind}.html.j2").render(
-        {"m": meeting, "style": style, "kind": kind}, title=title
+        {"m": meeting, "style": style, "kind": kind, "draft": draft}, title=title
     )
+    if kind != "news":
+        body = forms.nobreak_html(body)
     return RenderedDoc(
         kind=kind,
         style=style,
@@ -61,7 +68,7 @@ def render_baseline(env: jinja2.Environment, loaded: LoadedMeeting, kind: str) -
         body=body,
         loaded=loaded,
         images=image_list(loaded) if kind == "news" else (),
-        draft=meeting.document.number is None or meeting.document.date is None,
+        draft=draft,
     )
 
 

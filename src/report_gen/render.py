@@ -170,7 +170,7 @@ def render(loaded: LoadedMeeting, kind: str, style: Style | None = None) -> Rend
     # document.notice); it is a draft until it has its number and date.
     own = meeting.document.for_kind(kind)
     draft = kind != "news" and (own.number is None or own.date is None)
-    phrasing = _phrasing(meeting, style)
+    phrasing = _phrasing(loaded.meeting, style)  # the same for every kind of this meeting
     phrasing.choices = {}
     context: dict[str, object] = {
         "m": meeting,

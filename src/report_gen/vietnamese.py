@@ -299,6 +299,7 @@ def _starts_words(text: str, phrase: str) -> bool:
     return low.startswith(phrase) and (len(low) == len(phrase) or not low[len(phrase)].isalnum())
 
 
+@functools.lru_cache(maxsize=1024)
 def meeting_noun(name: str, kind: str | None = None) -> str:
     """The meeting's own noun as written mid-sentence (“Phiên họp”, “buổi làm việc”).
 
@@ -648,6 +649,7 @@ _ABBREVIATIONS = {
 }
 
 
+@functools.lru_cache(maxsize=4096)
 def body_key(text: str) -> str:
     """A comparison key: case, spacing and common abbreviations folded."""
     key = " ".join(nfc(text).lower().replace("uỷ", "ủy").split())
