@@ -28,7 +28,6 @@ from markupsafe import Markup
 
 from report_gen import forms
 from report_gen.render import RenderedDoc, environment, render
-from report_gen import forms
 from report_gen.render import _images as image_list
 from report_gen.validate import LoadedMeeting, load_meeting
 from report_gen.writers import get_writer
