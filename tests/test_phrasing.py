@@ -233,3 +233,10 @@ def test_a_name_that_is_a_sentence_is_led_by_the_noun() -> None:
     assert p.event == "cuộc họp đánh giá kết quả giải ngân vốn đầu tư công"
     visit = meeting(meeting__name="Làm việc với Tỉnh ủy Đồng Tháp", meeting__kind="Buổi làm việc")
     assert visit.notice_summary.endswith("tại buổi làm việc với Tỉnh ủy Đồng Tháp")
+
+
+def test_the_leading_post_is_the_one_of_the_meetings_body() -> None:
+    council = Person(name="A", title="Phó Bí thư Tỉnh ủy, Chủ tịch HĐND")
+    assert leading_post(council, ["Thường trực HĐND tỉnh Vĩnh Phúc"]) == "Chủ tịch HĐND"
+    dashed = Person(name="B", title="Phó Bí thư Đảng ủy – Chủ tịch UBND")
+    assert leading_post(dashed, ["UBND xã Cao Sơn"]) == "Chủ tịch UBND"

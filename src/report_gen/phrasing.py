@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -110,9 +111,9 @@ _REVIEW_VERBS = ("sơ kết", "tổng kết", "đánh giá", "giao ban")
 
 
 def posts(title: str) -> list[str]:
-    """The posts of a title, split at commas that begin a new post."""
+    """The posts of a title, split at commas (or dashes) that begin a new post."""
     parts: list[str] = []
-    for part in title.split(", "):
+    for part in re.split(r", | [–-] ", title):
         first = part.split(maxsplit=1)[0] if part.split() else ""
         if parts and first not in _POST_WORDS:
             parts[-1] = f"{parts[-1]}, {part}"
@@ -135,11 +136,15 @@ def leading_post(person: Person, bodies: Sequence[str] = ()) -> str:
 
 
 def _names_body(post: str, body: str) -> bool:
-    """“Chủ tịch UBND tỉnh” names “UBND tỉnh Quảng Nam”: the post ends with the body's head."""
+    """“Chủ tịch UBND tỉnh” names “UBND tỉnh Quảng Nam”, “Chủ tịch HĐND” names “Thường trực
+    HĐND tỉnh”: the post ends with the body's head, or with an acronym the body holds."""
     words, key = body_key(post).split(), body_key(body)
-    return any(
+    if any(
         key.startswith(" ".join(words[k:])) for k in range(1, len(words) - 1) if len(words) - k >= 2
-    )
+    ):
+        return True
+    last = post.split()[-1] if post.split() else ""
+    return len(last) > 1 and last.isupper() and last.lower() in key.split()
 
 
 @dataclass(frozen=True)
