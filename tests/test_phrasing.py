@@ -240,3 +240,36 @@ def test_the_leading_post_is_the_one_of_the_meetings_body() -> None:
     assert leading_post(council, ["Thường trực HĐND tỉnh Vĩnh Phúc"]) == "Chủ tịch HĐND"
     dashed = Person(name="B", title="Phó Bí thư Đảng ủy – Chủ tịch UBND")
     assert leading_post(dashed, ["UBND xã Cao Sơn"]) == "Chủ tịch UBND"
+
+
+def test_the_organizer_inside_the_name_is_not_said_again() -> None:
+    p = meeting(
+        meeting__name="Kỳ họp thứ 2 HĐND lâm thời phường An Hải",
+        meeting__organizer="HĐND lâm thời phường An Hải",
+    )
+    assert p.event == "Kỳ họp thứ 2"
+
+
+def test_a_sentence_the_tool_builds_is_closed_even_if_the_users_text_is_not() -> None:
+    p = meeting(directives=["ghi nhận sự cố gắng của đoàn viên"])
+    assert p.directives[0].after("Đồng chí") == "Đồng chí ghi nhận sự cố gắng của đoàn viên."
+
+
+def test_the_seam_checker_finds_what_the_issue_lists() -> None:
+    from report_gen.seams import Checker
+
+    p = meeting(
+        meeting__organizer="UBND huyện Tân Lập",
+        meeting__period="năm 2024",
+        meeting__attendees=["Lãnh đạo các sở, ngành"],
+    )
+    checker = Checker(p.m)
+    body = (
+        "<p class='news-text'>Hội nghị đánh giá kết quả kết quả thực hiện năm 2024 năm 2024.</p>"
+        "<p class='news-text'>UBND huyện Tân Lập tổ chức Phiên họp của UBND huyện Tân Lập.</p>"
+        "<p class='news-text'>Tham dự có Lãnh đạo các sở , ngành.</p>"
+        "<p class='news-text'>Phát biểu, đồng chí Nguyễn Văn An, Bí thư Huyện ủy năm 2026 là năm.</p>"
+        "<p class='news-text'>đồng chí nói.</p>"
+    )
+    kinds = {s.kind for s in checker.check(body, "report")}
+    assert kinds == {"repeat", "punctuation", "capital", "noun", "glue", "sentence-start"}

@@ -32,6 +32,7 @@ from report_gen.vietnamese import (
     body_key,
     capfirst,
     directive_kind,
+    ends_closed,
     join_vi,
     lowerfirst,
     meeting_noun,
@@ -40,7 +41,7 @@ from report_gen.vietnamese import (
     opens_with_verb,
     seam_lower,
     shares_run,
-    strip_head,
+    strip_body,
     strip_noun,
     strip_tail,
     without_end,
@@ -177,9 +178,10 @@ class Directive:
 
     def after(self, subject: str, frame: str = "nhấn mạnh") -> str:
         """`đồng chí X đề nghị …`; a sentence without a verb gets its own frame."""
+        end = "" if ends_closed(self.text) else "."  # our sentence ends even if the text does not
         if self.verb:
-            return f"{subject} {lowerfirst(self.text)}"
-        return f"{subject} {frame}: {self.text}"
+            return f"{subject} {lowerfirst(self.text)}{end}"
+        return f"{subject} {frame}: {self.text}{end}"
 
 
 @dataclass(frozen=True)
@@ -305,7 +307,7 @@ class Phrasing:
         name = strip_tail(name, self.organizer)
         rest = strip_noun(name)
         if rest != name:
-            trimmed = strip_head(rest, self.organizer)
+            trimmed = strip_body(rest, self.organizer)
             if trimmed != rest and trimmed:
                 name = f"{name[: len(name) - len(rest)].rstrip()} {trimmed}"
         return name
@@ -608,8 +610,11 @@ class Phrasing:
             return self.m.meeting.name
         rest = strip_tail(self.rest, self.organizer or "")
         if self.organizer and not mentions(rest, self.organizer):
-            forms = (capfirst(rest), f"{self.organizer} {rest}")
-            return forms[self.variant("headline", True, True)]
+            # the activity alone only where it names its subject (“Sơ kết công tác dân vận …”)
+            named = bool(self.m.meeting.topic and mentions(rest, self.m.meeting.topic))
+            named = named or "công tác" in rest.lower()
+            forms = (f"{self.organizer} {rest}", capfirst(rest))
+            return forms[self.variant("headline", True, named)]
         return capfirst(rest)
 
     @cached_property
@@ -654,7 +659,7 @@ class Phrasing:
         """A short statement of the concluder fit for a quoted sapo, if there is one."""
         for d in self.directives:
             sentence = d.text.split(". ")[0].rstrip(".")
-            if d.kind != "ack" and 60 <= len(sentence) <= 220 and "“" not in sentence:
+            if d.kind == "statement" and 60 <= len(sentence) <= 220 and "“" not in sentence:
                 return sentence
         return None
 

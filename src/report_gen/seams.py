@@ -66,7 +66,7 @@ _PUNCTUATION = re.compile(
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
 _WORD = re.compile(r"\w+", re.UNICODE)
-_DATE = re.compile(r"ngày\s+\d+\s+tháng\s+\d+\s+năm\s+\d+")
+_DATE = re.compile(r"ngày\s+\d+\s+tháng\s+\d+\s+năm\s+\d+", re.IGNORECASE)
 _TOKEN = re.compile(r"\w+|[^\w\s]", re.UNICODE)
 _BLOCKS = ("h1", "h2", "p", "li", "figcaption")
 # Running text, where a sentence starts with a capital (a Party trích yếu does not).
@@ -161,7 +161,11 @@ class Checker:
         self.inputs = user_strings(m)
         self.input_words = [_words(t) for t in self.inputs]
         self.joined = "\n".join(self.inputs)
-        self.paragraphs = [w for w in (t.split() for t in self.inputs) if len(w) >= 10]
+        prose = [*m.achievements, *m.limitations, *m.directives, *(t.text for t in m.tasks)]
+        prose += [i.caption for i in m.article.images if i.caption]
+        prose += [m.article.lead] if m.article.lead else []
+        prose += [b for b in (m.document.for_kind(k).basis for k in ("report", "notice")) if b]
+        self.paragraphs = [w for w in (t.split() for t in prose) if len(w) >= 10]
         mt = m.meeting
         short = (mt.organizer, mt.period, mt.next_period, mt.topic, mt.location, mt.name)
         self.fields = [_words(f) for f in short if f]  # the fields glued into sentences
@@ -190,7 +194,9 @@ class Checker:
     def _punctuation(self, block: str) -> Iterator[Seam]:
         for match in _PUNCTUATION.finditer(block):
             around = block[max(match.start() - 12, 0) : match.end() + 12]
-            if not _in_input(match[0], self.inputs) and not _in_input(around.strip(), self.inputs):
+            if not any(match[0] in text for text in self.inputs) and not _in_input(
+                around.strip(), self.inputs
+            ):
                 yield Seam("punctuation", around.strip())
 
     def _masked(self, sentence: str) -> str:
@@ -214,16 +220,10 @@ class Checker:
                 if not any(_contains(words, run) for words in self.input_words):
                     yield Seam("repeat", " ".join(run))
         words = [t for t in tokens if t[0].isalnum()]
-        seen: dict[tuple[str, ...], int] = {}
-        for gram in _ngrams(words, 4):  # within a sentence: a field said twice
-            seen[gram] = seen.get(gram, 0) + 1
-        for gram, count in seen.items():
-            if (
-                count > 1
-                and any(_contains(f, list(gram)) for f in self.fields)
-                and not _said_twice_in_one(gram, self.input_words)
-            ):
-                yield Seam("repeat", " ".join(gram))
+        for field in self.fields:  # within a sentence: a whole field said twice
+            twice = len(field) >= 2 and _count(words, field) > 1
+            if twice and not _said_twice_in_one(tuple(field), self.input_words):
+                yield Seam("repeat", " ".join(field))
 
     def _capitals(self, sentence: str) -> Iterator[Seam]:
         for person in self.people:  # a title after a name or “đồng chí” keeps its capitals
@@ -305,6 +305,11 @@ def _longest_common_run(a: list[str], b: list[str]) -> int:
                 best = max(best, current[j])
         previous = current
     return best
+
+
+def _count(words: list[str], run: list[str]) -> int:
+    n = len(run)
+    return sum(1 for i in range(len(words) - n + 1) if words[i : i + n] == run)
 
 
 def _contains(words: list[str], run: list[str]) -> bool:

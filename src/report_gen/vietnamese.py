@@ -672,12 +672,17 @@ def strip_tail(text: str, body: str, joiners: tuple[str, ...] = ("của", "do"))
     return text
 
 
-def strip_head(text: str, body: str) -> str:
-    """`Ban Chấp hành Đảng bộ huyện lần thứ 12` → `lần thứ 12` when the body is the subject."""
-    words = text.split()
-    for i in range(len(words), 0, -1):
-        if body_key(" ".join(words[:i])) == body_key(body):
-            return " ".join(words[i:])
+def strip_body(text: str, body: str) -> str:
+    """The text without the body it names, when the body is the sentence's subject:
+    `Ban Chấp hành Đảng bộ huyện lần thứ 12` (body `Ban Chấp hành Đảng bộ huyện`) →
+    `lần thứ 12`; `thứ 2 HĐND phường An Hải` (body `HĐND phường An Hải`) → `thứ 2`."""
+    words, key = text.split(), body_key(body)
+    size = len(key.split())
+    for start in range(len(words)):
+        for end in range(start + 1, min(len(words), start + size + 3) + 1):
+            if body_key(" ".join(words[start:end]).strip(",")) == key:
+                joined = " ".join(words[:start] + words[end:])
+                return joined.replace(" ,", ",").strip(" ,")
     return text
 
 
