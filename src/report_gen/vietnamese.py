@@ -240,12 +240,19 @@ def doc_deadline(deadline: dt.date | str, style: str) -> str:
     return f"Thời hạn hoàn thành: trước {when}."
 
 
+def sentence(text: str) -> str:
+    """A user's paragraph set as the tool's sentence ends as one: a full stop is added only
+    where it has no closing mark at all (its own punctuation is kept)."""
+    return text if ends_closed(text) else text.rstrip() + "."
+
+
 def lowerstart(text: str) -> bool:
     """The text opens with a lower-case letter (a phrase, not a sentence)."""
     return text[:1].islower()
 
 
 FILTERS: dict[str, Callable[..., Any]] = {
+    "sentence": sentence,
     "doc_deadline": doc_deadline,
     "admin_date": admin_date,
     "news_date": news_date,
