@@ -36,6 +36,8 @@ TEXT_LEFT, TEXT_WIDTH = 30.0, 165.0
 CORPUS = Path(__file__).parent / "corpus"
 SOURCES = sorted(INPUTS.glob("*.yaml")) + sorted(CORPUS.glob("*.yaml"))
 PLACE_WORDS = {"TỈNH", "HUYỆN", "XÃ", "QUẬN", "PHƯỜNG", "PHỐ", "TRẤN"}
+# What a line after a committee's "ỦY" may open with: a level (THÀNH PHỐ, THỊ XÃ…).
+LEVEL_STARTS = PLACE_WORDS | {"THÀNH", "THỊ", "ĐẶC"}
 
 
 @functools.cache
@@ -178,7 +180,7 @@ def _breaks_well(lines: list[str]) -> None:
     for before, after in itertools.pairwise(lines):
         words = before.split()
         assert words[-1] not in PLACE_WORDS, f"break inside a place name: {lines}"
-        assert not (words[-1] == "ỦY" and after.split()[0] not in PLACE_WORDS), lines
+        assert not (words[-1] == "ỦY" and after.split()[0] not in LEVEL_STARTS), lines
         started = [i for i, w in enumerate(words) if w in PLACE_WORDS]
         if started and not before.endswith(",") and after.split()[0] != "VÀ":
             raise AssertionError(f"break inside a place name: {lines}")

@@ -729,21 +729,24 @@ def running_name(upper: str) -> str | None:
     name is of a shape this table does not know (its capitals are then not guessed)."""
     text = " ".join(upper.replace("UỶ", "ỦY").split())
     out: list[str] = []
+    last = ""
     while text:
         for head, written in _HEADS:
             if text.startswith(head):
                 out.append(written)
+                last = head
                 text = text[len(head) :].strip()
                 break
         else:
             break
     if not out:
         return None
-    for level in _LEVELS:
-        if text.startswith(level + " "):
-            out.append(level.lower())
-            text = text[len(level) :].strip()
-            break
+    level = next((lv for lv in _LEVELS if text.startswith(lv + " ")), None)
+    if level is not None:
+        out.append(level.lower())
+        text = text[len(level) :].strip()
+    elif text and not last.endswith("ỦY"):  # only a committee is followed by a bare place
+        return None
     if text:
         out.append(" ".join(w.capitalize() for w in text.split()))
     return " ".join(out)
