@@ -273,3 +273,18 @@ def test_the_seam_checker_finds_what_the_issue_lists() -> None:
     )
     kinds = {s.kind for s in checker.check(body, "report")}
     assert kinds == {"repeat", "punctuation", "capital", "noun", "glue", "sentence-start"}
+
+
+def test_a_membership_is_never_the_leading_post() -> None:
+    person = Person(name="A", title="Tỉnh ủy viên, Chủ tịch HND tỉnh")
+    assert leading_post(person) == "Chủ tịch HND tỉnh"
+
+
+def test_a_common_meeting_noun_is_lower_case_mid_sentence() -> None:
+    p = meeting(meeting__name="Buổi làm việc kiểm tra công tác chuẩn bị năm học mới")
+    assert p.event_named == "buổi làm việc kiểm tra công tác chuẩn bị năm học mới"
+
+
+def test_a_line_of_a_list_begins_a_sentence() -> None:
+    p = meeting(tasks=["chọn ấp 8 làm điểm chỉ đạo", "tăng cường kiểm tra."])
+    assert [t.news_item for t in p.tasks][0].startswith("Chọn ấp 8")

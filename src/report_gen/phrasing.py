@@ -82,7 +82,22 @@ _POST_WORDS = frozenset(
     ]
 )
 # Posts that are memberships, not the post the person acts in.
-_MEMBERSHIPS = ("ủy viên", "uỷ viên", "đại biểu quốc hội", "đại biểu hđnd")
+_MEMBERSHIPS = (
+    "ủy viên",
+    "uỷ viên",
+    "tỉnh ủy viên",
+    "thành ủy viên",
+    "huyện ủy viên",
+    "quận ủy viên",
+    "thị ủy viên",
+    "đảng ủy viên",
+    "uvbtv",
+    "uvbch",
+    "tuv",
+    "huv",
+    "đại biểu quốc hội",
+    "đại biểu hđnd",
+)
 
 # Activities a meeting name opens with after its noun (“Hội nghị sơ kết …”).
 ACTIVITIES = (
@@ -209,7 +224,7 @@ class TaskLine:
             return ""  # the lead-in already says “Trong <next period>”
         if opens_with(d, ("hoàn thành", "xong", "chậm nhất", "kết thúc", "hạn chót")):
             return d
-        if opens_with(d, ("trong", "trước", "ngay", "từ", "đến", "cuối", "đầu", "giữa")):
+        if opens_with(d, ("trong", "trước", "ngay", "cuối", "đầu", "giữa")):
             return f"{done}{d}"
         return f"thời hạn {d}"
 
@@ -222,8 +237,8 @@ class TaskLine:
     @property
     def news_item(self) -> str:
         """A line of the article's task list: the assignee, when there is one, is its subject."""
-        if self.assignee is None:
-            return self.with_news_deadline(self.text)
+        if self.assignee is None:  # a line of a list begins a sentence
+            return self.with_news_deadline(capfirst(self.text))
         if self.verb:
             return self.with_news_deadline(f"{capfirst(self.assignee)} {lowerfirst(self.text)}")
         return self.with_news_deadline(f"{capfirst(self.assignee)}: {self.text}")
@@ -318,8 +333,8 @@ class Phrasing:
         noun; else led by the noun (“UBND tỉnh họp đánh giá …” of a Cuộc họp →
         “cuộc họp đánh giá …”; “Làm việc với …” of a Buổi làm việc → “buổi làm việc với …”)."""
         name = self.m.meeting.name
-        if strip_noun(name) != name:
-            return name
+        if strip_noun(name) != name:  # “Buổi làm việc …” is a common noun mid-sentence
+            return lowerfirst(name) if self.noun[:1].islower() else name
         words = name.split()
         if self.organizer:  # a body the organizer opens with: “UBND tỉnh” of “UBND tỉnh X”
             organizer = body_key(self.organizer)

@@ -240,10 +240,16 @@ def doc_deadline(deadline: dt.date | str, style: str) -> str:
     return f"Thời hạn hoàn thành: trước {when}."
 
 
-def sentence(text: str) -> str:
-    """A user's paragraph set as the tool's sentence ends as one: a full stop is added only
-    where it has no closing mark at all (its own punctuation is kept)."""
+def closed(text: str) -> str:
+    """The text with a full stop where it has no closing mark at all (its own is kept)."""
     return text if ends_closed(text) else text.rstrip() + "."
+
+
+def sentence(text: str) -> str:
+    """A user's paragraph set as the tool's sentence starts and ends as one: a capital first
+    letter, and a full stop only where it has no closing mark at all (its own punctuation
+    is kept)."""
+    return closed(capfirst(text))  # a paragraph or a line of a list begins a sentence
 
 
 def lowerstart(text: str) -> bool:
@@ -253,6 +259,7 @@ def lowerstart(text: str) -> bool:
 
 FILTERS: dict[str, Callable[..., Any]] = {
     "sentence": sentence,
+    "closed": closed,
     "doc_deadline": doc_deadline,
     "admin_date": admin_date,
     "news_date": news_date,
