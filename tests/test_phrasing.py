@@ -287,4 +287,4 @@ def test_a_common_meeting_noun_is_lower_case_mid_sentence() -> None:
 
 def test_a_line_of_a_list_begins_a_sentence() -> None:
     p = meeting(tasks=["chọn ấp 8 làm điểm chỉ đạo", "tăng cường kiểm tra."])
-    assert [t.news_item for t in p.tasks][0].startswith("Chọn ấp 8")
+    assert p.tasks[0].news_item.startswith("Chọn ấp 8")
