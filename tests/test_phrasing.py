@@ -288,3 +288,21 @@ def test_a_common_meeting_noun_is_lower_case_mid_sentence() -> None:
 def test_a_line_of_a_list_begins_a_sentence() -> None:
     p = meeting(tasks=["chọn ấp 8 làm điểm chỉ đạo", "tăng cường kiểm tra."])
     assert p.tasks[0].news_item.startswith("Chọn ấp 8")
+
+
+def test_a_giao_ban_reports_what_it_reviewed() -> None:
+    p = meeting(
+        meeting__name="Hội nghị giao ban công tác Đoàn tháng 2/2023 và triển khai nhiệm vụ tháng 3/2023",
+        meeting__topic="công tác Đoàn",
+        meeting__period="tháng 2/2023",
+        meeting__next_period="tháng 3/2023",
+        tasks=["Tập trung thực hiện các nhiệm vụ trọng tâm."],
+    )
+    assert (
+        p.report_summary
+        == "kết quả công tác Đoàn tháng 2/2023, phương hướng, nhiệm vụ tháng 3/2023"
+    )
+    council = Person(name="C", title="Phó Bí thư Thường trực Tỉnh ủy, Chủ tịch HĐND tỉnh")
+    assert leading_post(council, ["Thường trực HĐND tỉnh Bắc Kạn"]) == "Chủ tịch HĐND tỉnh"
+    office = Person(name="D", title="Phó Chủ tịch LĐLĐ tỉnh, Thủ trưởng cơ quan")
+    assert leading_post(office, ["Công đoàn cơ sở Cơ quan LĐLĐ tỉnh"]) == "Phó Chủ tịch LĐLĐ tỉnh"

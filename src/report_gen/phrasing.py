@@ -99,6 +99,8 @@ _MEMBERSHIPS = (
     "đại biểu hđnd",
 )
 
+_SHORT_FORMS = frozenset(["ubnd", "hđnd", "mttq", "ubmttq", "bch", "btv"])
+
 # Activities a meeting name opens with after its noun (“Hội nghị sơ kết …”).
 ACTIVITIES = (
     "sơ kết",
@@ -155,10 +157,12 @@ def _names_body(post: str, body: str) -> bool:
     """“Chủ tịch UBND tỉnh” names “UBND tỉnh Quảng Nam”, “Chủ tịch HĐND” names “Thường trực
     HĐND tỉnh”: the post ends with the body's head, or with an acronym the body holds."""
     words, key = body_key(post).split(), body_key(body)
-    if any(
-        key.startswith(" ".join(words[k:])) for k in range(1, len(words) - 1) if len(words) - k >= 2
-    ):
-        return True
+    # a tail that names a body: one of its words is a name (capital) or a body's short form
+    names = {w.lower() for w in post.split()[1:] if w[:1].isupper()} | _SHORT_FORMS
+    for k in range(1, len(words) - 1):
+        tail = words[k:]
+        if len(tail) >= 2 and " ".join(tail) in key and names & set(tail):
+            return True
     last = post.split()[-1] if post.split() else ""
     return len(last) > 1 and last.isupper() and last.lower() in key.split()
 
@@ -636,13 +640,15 @@ class Phrasing:
     def report_summary(self) -> str:
         """The report's trích yếu: what it reports on, the next period's tasks only when the
         report has that section and the name does not already announce them."""
-        if self.activity:
+        from_name = bool(self.activity) and not (self.activity == "giao ban" and self.review)
+        if from_name:  # “sơ kết công tác …”; a giao ban reports what it reviewed instead
             summary = strip_tail(self.rest, self.organizer or "")
         elif self.review:
             summary = self.review
         else:
             summary = f"kết quả {self.event}"
-        if self.next_period and self.has_direction and not self.next_in_name:
+        said = from_name and self.next_in_name
+        if self.next_period and self.has_direction and not said:
             summary = f"{summary}, phương hướng, nhiệm vụ {self.next_period}"
         return summary
 
