@@ -19,6 +19,7 @@ from report_gen.pipeline import default_kinds
 from report_gen.render import render
 from report_gen.seams import Checker
 from report_gen.validate import LoadedMeeting, check_for_documents, load_meeting
+from report_gen.vietnamese import CONNECTIVES, opens_with
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = sorted((ROOT / "tests" / "corpus").glob("*.yaml"))
@@ -48,6 +49,11 @@ def _flat(text: str) -> str:
     return text[1:] if text else text
 
 
+def _after_connective(text: str) -> str:
+    found = opens_with(text, CONNECTIVES)
+    return text[len(found) :].lstrip(" ,") if found else text
+
+
 def test_the_corpus_is_large_and_sourced() -> None:
     assert len(CORPUS) >= 30
     for path in CORPUS:
@@ -75,7 +81,9 @@ def test_every_fact_reaches_every_output(source: Path) -> None:
     m = loaded.meeting
     for kind in _kinds(loaded):
         text = _text(render(loaded, kind).body)
-        facts = [*m.achievements, *m.limitations, *m.directives]
+        # a directive's leading connective (“Đồng thời, …”) stands before the speaker
+        directives = [_after_connective(d) for d in m.directives]
+        facts = [*m.achievements, *m.limitations, *directives]
         if kind != "report" or m.directives:  # a report names the chair only with their words
             facts.append((m.concluded_by or m.chair).name)
         facts += [t.text.rstrip(".") for t in m.tasks]

@@ -306,3 +306,19 @@ def test_a_giao_ban_reports_what_it_reviewed() -> None:
     assert leading_post(council, ["Thường trực HĐND tỉnh Bắc Kạn"]) == "Chủ tịch HĐND tỉnh"
     office = Person(name="D", title="Phó Chủ tịch LĐLĐ tỉnh, Thủ trưởng cơ quan")
     assert leading_post(office, ["Công đoàn cơ sở Cơ quan LĐLĐ tỉnh"]) == "Phó Chủ tịch LĐLĐ tỉnh"
+
+
+def test_a_task_verb_after_the_speaker_gets_de_nghi_and_a_connective_stays_first() -> None:
+    p = meeting(directives=["Tiếp tục đổi mới nội dung.", "Đồng thời, tiếp tục siết chặt kỷ cương"])
+    first, second = p.directives
+    assert first.after("đồng chí X") == "đồng chí X đề nghị tiếp tục đổi mới nội dung."
+    assert (
+        second.after("Đồng chí X") == "Đồng thời, đồng chí X đề nghị tiếp tục siết chặt kỷ cương."
+    )
+
+
+def test_a_title_followed_by_a_name_keeps_its_capital() -> None:
+    assert seam_lower("Chủ tịch, Phó Chủ tịch Ủy ban MTTQ cấp huyện") == (
+        "Chủ tịch, Phó Chủ tịch Ủy ban MTTQ cấp huyện"
+    )
+    assert seam_lower("Bí thư các chi bộ trực thuộc") == "bí thư các chi bộ trực thuộc"

@@ -29,6 +29,10 @@ from functools import cached_property
 
 from report_gen.model import MeetingFile, Person, Task
 from report_gen.vietnamese import (
+    ACK_VERBS,
+    CONNECTIVES,
+    REQUEST_VERBS,
+    TASK_VERBS,
     body_key,
     capfirst,
     directive_kind,
@@ -196,11 +200,24 @@ class Directive:
     verb: bool  # opens with a verb: it continues “đồng chí X …”
 
     def after(self, subject: str, frame: str = "nhấn mạnh") -> str:
-        """`đồng chí X đề nghị …`; a sentence without a verb gets its own frame."""
+        """`đồng chí X đề nghị …`: a reporting verb continues the subject; a task verb gets
+        “đề nghị”; anything else its own frame (“… nhấn mạnh: Năm 2026 là …”). A leading
+        connective (“Đồng thời, …”) stays in front."""
         end = "" if ends_closed(self.text) else "."  # our sentence ends even if the text does not
-        if self.verb:
-            return f"{subject} {lowerfirst(self.text)}{end}"
-        return f"{subject} {frame}: {self.text}{end}"
+        connective = opens_with(self.text, CONNECTIVES)
+        text = self.text
+        if connective:
+            text = text[len(connective) :].lstrip(" ,")
+            subject = lowerfirst(subject)
+        if text[:1].islower() or opens_with(text, ACK_VERBS + REQUEST_VERBS):
+            said = f"{subject} {lowerfirst(text)}"
+        elif opens_with(text, TASK_VERBS):
+            said = f"{subject} đề nghị {lowerfirst(text)}"
+        else:
+            said = f"{subject} {frame}: {text}"
+        if connective:
+            said = f"{capfirst(connective)}, {said}"
+        return f"{said}{end}"
 
 
 @dataclass(frozen=True)

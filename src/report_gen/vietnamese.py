@@ -393,15 +393,15 @@ def common_head(text: str) -> bool:
 def seam_lower(text: str) -> str:
     """The user's phrase in mid-sentence: `Lãnh đạo các sở` → `lãnh đạo các sở`.
 
-    Only a known common head is lowered; a title head followed by a capitalised word
-    (“Thường trực HĐND huyện”, “Bí thư Huyện ủy”) names one office and stays, as do
-    bodies, acronyms and names.
+    Group heads (các, lãnh đạo, đại diện…) are lowered. A title or a member noun (bí thư,
+    chủ tịch, cán bộ…) is lowered only where no name follows it in the phrase (“bí thư các
+    chi bộ”); “Thường trực HĐND huyện”, “Chủ tịch, Phó Chủ tịch Ủy ban MTTQ” name offices
+    and stay as written, as do bodies, acronyms and names.
     """
     head = opens_with(text, COMMON_HEADS)
     if head is None:
         return text
-    rest = text[len(head) :].split()
-    if rest and rest[0][:1].isupper() and not _group(text):
+    if not _group(text) and any(w[:1].isupper() for w in text[len(head) :].split()):
         return text
     return lowerfirst(text)
 
@@ -609,6 +609,8 @@ TASK_VERBS = (
     "tiếp tục thực hiện",
 )
 STATEMENT_FRAMES = ("nhấn mạnh", "lưu ý", "chỉ rõ")
+# Words that join a statement to the one before; they stay first when a subject is added.
+CONNECTIVES = ("đồng thời", "bên cạnh đó", "ngoài ra", "mặt khác", "theo đó", "qua đó")
 
 
 @functools.cache
