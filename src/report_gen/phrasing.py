@@ -209,7 +209,8 @@ class Directive:
         if connective:
             text = text[len(connective) :].lstrip(" ,")
             subject = lowerfirst(subject)
-        if text[:1].islower() or opens_with(text, ACK_VERBS + REQUEST_VERBS):
+        continues = not connective and text[:1].islower()  # written to follow a subject
+        if continues or opens_with(text, ACK_VERBS + REQUEST_VERBS):
             said = f"{subject} {lowerfirst(text)}"
         elif opens_with(text, TASK_VERBS):
             said = f"{subject} đề nghị {lowerfirst(text)}"
