@@ -322,3 +322,13 @@ def test_a_title_followed_by_a_name_keeps_its_capital() -> None:
         "Chủ tịch, Phó Chủ tịch Ủy ban MTTQ cấp huyện"
     )
     assert seam_lower("Bí thư các chi bộ trực thuộc") == "bí thư các chi bộ trực thuộc"
+
+
+def test_a_name_opening_with_another_noun_is_led_by_the_meetings_noun() -> None:
+    p = meeting(meeting__name="Họp giao ban định kỳ tháng 8", meeting__kind="Hội nghị")
+    assert p.event_named == "Hội nghị giao ban định kỳ tháng 8"
+
+
+def test_a_topic_that_opens_with_a_verb_is_reviewed_as_a_task() -> None:
+    p = meeting(meeting__topic="thống nhất nội dung chương trình kỳ họp thứ 11")
+    assert p.review == "việc thống nhất nội dung chương trình kỳ họp thứ 11"

@@ -29,6 +29,7 @@ from functools import cached_property
 
 from report_gen.model import MeetingFile, Person, Task
 from report_gen.vietnamese import (
+    VERBS,
     ACK_VERBS,
     CONNECTIVES,
     REQUEST_VERBS,
@@ -355,8 +356,12 @@ class Phrasing:
         noun; else led by the noun (“UBND tỉnh họp đánh giá …” of a Cuộc họp →
         “cuộc họp đánh giá …”; “Làm việc với …” of a Buổi làm việc → “buổi làm việc với …”)."""
         name = self.m.meeting.name
-        if strip_noun(name) != name:  # “Buổi làm việc …” is a common noun mid-sentence
+        own = strip_noun(name)
+        if own != name and meeting_noun(name) == self.noun:
+            # “Buổi làm việc …” is a common noun mid-sentence
             return lowerfirst(name) if self.noun[:1].islower() else name
+        if own != name:  # the name opens with another noun (“Họp giao ban …” of a Hội nghị)
+            return f"{self.noun} {own}"
         words = name.split()
         if self.organizer:  # a body the organizer opens with: “UBND tỉnh” of “UBND tỉnh X”
             organizer = body_key(self.organizer)
@@ -392,7 +397,13 @@ class Phrasing:
         mt = self.m.meeting
         if mt.topic:
             subject = mt.topic
-            if not opens_with(subject, ("kết quả", "tình hình", "việc")):
+            if opens_with(subject, ("kết quả", "tình hình", "việc")):
+                pass
+            elif opens_with(subject, VERBS) and not opens_with(subject, ("thực hiện",)):
+                subject = (
+                    f"việc {subject}"  # “việc thống nhất nội dung …”, not “kết quả thống nhất”
+                )
+            else:
                 subject = f"kết quả {subject}"
         elif self.activity in _REVIEW_VERBS:
             subject = strip_tail(self.rest[len(self.activity or "") :].strip(), mt.organizer or "")
