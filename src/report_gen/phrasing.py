@@ -29,11 +29,11 @@ from functools import cached_property
 
 from report_gen.model import MeetingFile, Person, Task
 from report_gen.vietnamese import (
-    VERBS,
     ACK_VERBS,
     CONNECTIVES,
     REQUEST_VERBS,
     TASK_VERBS,
+    VERBS,
     body_key,
     capfirst,
     directive_kind,
