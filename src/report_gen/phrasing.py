@@ -432,11 +432,19 @@ class Phrasing:
     def outcome(self) -> str | None:
         """The review, for a sapo that says what the meeting did, when it says more than the
         name does."""
-        return (
-            None
-            if self.name_says_review and shares_run(self.m.meeting.name, self.review or "")
-            else self.review
-        )
+        if not self.review or not opens_with(self.review, ("kết quả", "tình hình")):
+            return None  # “đánh giá việc thống nhất …” is not how a reporter puts it
+        if self.name_says_review and shares_run(self.m.meeting.name, self.review):
+            return None
+        return self.review
+
+    @cached_property
+    def purpose(self) -> str | None:
+        """What the meeting was held to assess, for a document's opening, when the name does
+        not already say it."""
+        if self.name_says_review or not self.review:
+            return None
+        return self.review if opens_with(self.review, ("kết quả", "tình hình")) else None
 
     @property
     def next_period(self) -> str | None:
