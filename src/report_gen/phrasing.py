@@ -317,6 +317,11 @@ class Phrasing:
         return capfirst(self.noun)
 
     @property
+    def held(self) -> str:
+        """The organizer's verb: a body “tổ chức” a meeting but “có” a working session."""
+        return "có" if self.noun == "buổi làm việc" else "tổ chức"
+
+    @property
     def organizer(self) -> str | None:
         return self.m.meeting.organizer
 
