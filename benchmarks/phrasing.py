@@ -22,6 +22,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import jinja2
 from markupsafe import Markup
@@ -30,7 +31,42 @@ from report_gen import forms
 from report_gen.render import RenderedDoc, environment, render
 from report_gen.render import _images as image_list
 from report_gen.validate import LoadedMeeting, load_meeting
+from report_gen.vietnamese import NAME_WORDS, lowerfirst
 from report_gen.writers import get_writer
+
+
+# The version-1 filters its templates use (the phrasing layer replaced them in the product).
+def continue_sentence(text: str) -> str:
+    """Let a user's sentence continue ours ("đồng chí … trân trọng ghi nhận …").
+
+    The first letter is lowered only when the text does not start with a name: an
+    abbreviation (UBND), a capitalised pair (Ban Dân vận) or a word that begins names.
+    """
+    words = text.split(maxsplit=2)
+    first = words[0] if words else ""
+    second = words[1] if len(words) > 1 else ""
+    if first.isupper() or first in NAME_WORDS or second[:1].isupper():
+        return text
+    return lowerfirst(text)
+
+
+def first_mention(person: Any) -> str:
+    """`đồng chí Lê Bình Nguyên, Phó Bí thư Thường trực Huyện ủy` (§6: name, then title)."""
+    return f"đồng chí {person.name}, {person.title}"
+
+
+def later_mention(person: Any) -> str:
+    """`đồng chí Phó Bí thư Thường trực Huyện ủy`: later mentions give the title alone."""
+    return f"đồng chí {person.title}"
+
+
+def strip_meeting_word(name: str) -> str:
+    """`Hội nghị sơ kết …` → `sơ kết …`, for headlines and summaries built from the name."""
+    for word in ("Hội nghị ", "hội nghị "):
+        if name.startswith(word):
+            return name[len(word) :]
+    return name
+
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -42,6 +78,12 @@ KINDS = ("news", "report", "notice")
 def baseline_environment() -> jinja2.Environment:
     """The project's environment (filters, escaping) over the version-1 templates."""
     env = environment().overlay(loader=jinja2.FileSystemLoader(HERE / "baseline_templates"))
+    env.filters.update(
+        continue_sentence=continue_sentence,
+        first_mention=first_mention,
+        later_mention=later_mention,
+        strip_meeting_word=strip_meeting_word,
+    )
     return env
 
 

@@ -183,30 +183,6 @@ NAME_WORDS = frozenset(
 )
 
 
-def continue_sentence(text: str) -> str:
-    """Let a user's sentence continue ours ("đồng chí … trân trọng ghi nhận …").
-
-    The first letter is lowered only when the text does not start with a name: an
-    abbreviation (UBND), a capitalised pair (Ban Dân vận) or a word that begins names.
-    """
-    words = text.split(maxsplit=2)
-    first = words[0] if words else ""
-    second = words[1] if len(words) > 1 else ""
-    if first.isupper() or first in NAME_WORDS or second[:1].isupper():
-        return text
-    return lowerfirst(text)
-
-
-def first_mention(person: Any) -> str:
-    """`đồng chí Lê Bình Nguyên, Phó Bí thư Thường trực Huyện ủy` (§6: name, then title)."""
-    return f"đồng chí {person.name}, {person.title}"
-
-
-def later_mention(person: Any) -> str:
-    """`đồng chí Phó Bí thư Thường trực Huyện ủy`: later mentions give the title alone."""
-    return f"đồng chí {person.title}"
-
-
 def upper_vi(text: str) -> str:
     """Upper case that keeps NFC (Python's upper is correct for Vietnamese; normalise anyway)."""
     return nfc(text.upper())
@@ -222,14 +198,6 @@ def roman(n: int) -> str:
 
 def letter(n: int) -> str:
     return LETTERS[n - 1]
-
-
-def strip_meeting_word(name: str) -> str:
-    """`Hội nghị sơ kết …` → `sơ kết …`, for headlines and summaries built from the name."""
-    for word in ("Hội nghị ", "hội nghị "):
-        if name.startswith(word):
-            return name[len(word) :]
-    return name
 
 
 def doc_deadline(deadline: dt.date | str, style: str) -> str:
@@ -272,13 +240,9 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "close_items": close_items,
     "capfirst": capfirst,
     "lowerfirst": lowerfirst,
-    "continue_sentence": continue_sentence,
-    "first_mention": first_mention,
-    "later_mention": later_mention,
     "upper_vi": upper_vi,
     "roman": roman,
     "letter": letter,
-    "strip_meeting_word": strip_meeting_word,
 }
 
 
