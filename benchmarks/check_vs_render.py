@@ -19,9 +19,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-REFERENCE = ROOT.parent / "shared" / "examples" / "reference-meeting.yaml"
-if not REFERENCE.exists():
-    REFERENCE = ROOT / "inputs" / "reference-meeting.yaml"
+REFERENCE = ROOT / "inputs" / "reference-meeting.yaml"
 SIZE = 1_000_000
 PARAGRAPH = (
     "Ban Thường vụ Huyện ủy đã lãnh đạo, chỉ đạo các cấp ủy, chính quyền , mặt trận và các "

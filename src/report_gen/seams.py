@@ -36,6 +36,7 @@ from report_gen.vietnamese import (
     meeting_noun,
     opens_with,
     seam_lower,
+    sentence,
     unsure_case,
 )
 
@@ -149,7 +150,17 @@ def _said_twice_in_one(phrase: tuple[str, ...], inputs: list[list[str]]) -> bool
 
 def _in_input(snippet: str, inputs: Iterable[str]) -> bool:
     key = " ".join(snippet.split())
+    if isinstance(inputs, _Joined):
+        return key in inputs.text
     return any(key in text for text in inputs)
+
+
+class _Joined(list[str]):
+    """The user's strings, also joined once, so that a look-up is one substring search."""
+
+    def __init__(self, texts: list[str]) -> None:
+        super().__init__(texts)
+        self.text = "\n".join(texts)
 
 
 class Checker:
@@ -158,7 +169,7 @@ class Checker:
     def __init__(self, m: MeetingFile, style: str = "state") -> None:
         self.m = m
         self.p = Phrasing(m, style)
-        self.inputs = user_strings(m)
+        self.inputs = _Joined(user_strings(m))
         self.input_words = [_words(t) for t in self.inputs]
         self.joined = "\n".join(self.inputs)
         prose = [*m.achievements, *m.limitations, *m.directives, *(t.text for t in m.tasks)]
@@ -166,6 +177,17 @@ class Checker:
         prose += [m.article.lead] if m.article.lead else []
         prose += [b for b in (m.document.for_kind(k).basis for k in ("report", "notice")) if b]
         self.paragraphs = [w for w in (t.split() for t in prose) if len(w) >= 10]
+        # paragraphs the drafts set whole, as the user wrote them (no seam can be inside)
+        self.user_blocks = {" ".join(sentence(t).split()) for t in prose}
+        self.user_blocks |= {" ".join(t.split()) for t in prose}
+        heads: dict[str, str] = {}  # names (Ban Dân vận …) whose lowered form would be a seam
+        for text in self.inputs:
+            words = text.split()
+            if len(words) >= 2 and words[0] in NAME_WORDS and words[1][:1].isupper():
+                head = " ".join(words[:2])
+                heads.setdefault(head[:1].lower() + head[1:], text)
+        self.names = [(low, text) for low, text in heads.items() if not _in_input(low, self.inputs)]
+        self.interiors = list(dict.fromkeys(" ".join(w[3:-3]) for w in self.paragraphs))
         mt = m.meeting
         short = (mt.organizer, mt.period, mt.next_period, mt.topic, mt.location, mt.name)
         self.fields = [_words(f) for f in short if f]  # the fields glued into sentences
@@ -176,15 +198,17 @@ class Checker:
         found: list[Seam] = []
         parts = blocks(body)
         for cls, block in parts:
+            if block in self.user_blocks:  # a user's paragraph set whole: no seam inside
+                continue
             found += self._punctuation(block)
             found += self._nouns(block)
             found += self._names_lowered(block)
-            for sentence in sentences(block):
-                found += self._repeats(sentence)
-                found += self._capitals(sentence)
-                found += self._glue(sentence)
+            for one in sentences(block):
+                found += self._repeats(one)
+                found += self._capitals(one)
+                found += self._glue(one)
                 if cls in _RUNNING:
-                    found += self._sentence_start(sentence)
+                    found += self._sentence_start(one)
         if kind == "news" and len(parts) > 2:
             found += self._lead(parts[1][1], parts[2][1])
         return sorted(set(found))
@@ -206,8 +230,9 @@ class Checker:
         last words of a paragraph stay, where it meets the tool's words."""
         for person in self.people:
             sentence = sentence.replace(person.title, "·")
-        for words in self.paragraphs:
-            sentence = sentence.replace(" ".join(words[3:-3]), "⋯")
+        for interior in self.interiors:
+            if interior in sentence:
+                sentence = sentence.replace(interior, "⋯")
         return _DATE.sub("⋯", sentence)
 
     def _repeats(self, sentence: str) -> Iterator[Seam]:
@@ -243,13 +268,9 @@ class Checker:
                     yield Seam("capital", snippet)
 
     def _names_lowered(self, block: str) -> Iterator[Seam]:
-        for text in self.inputs:
-            words = text.split()
-            if len(words) >= 2 and words[0] in NAME_WORDS and words[1][:1].isupper():
-                head = " ".join(words[:2])
-                lowered = head[:1].lower() + head[1:]
-                if f" {lowered}" in block and not _in_input(lowered, self.inputs):
-                    yield Seam("name-lowered", lowered, text)
+        for lowered, text in self.names:
+            if f" {lowered}" in block:
+                yield Seam("name-lowered", lowered, text)
 
     def _nouns(self, block: str) -> Iterator[Seam]:
         ours = body_key(self.p.noun)
