@@ -332,3 +332,23 @@ def test_a_name_opening_with_another_noun_is_led_by_the_meetings_noun() -> None:
 def test_a_topic_that_opens_with_a_verb_is_reviewed_as_a_task() -> None:
     p = meeting(meeting__topic="thống nhất nội dung chương trình kỳ họp thứ 11")
     assert p.review == "việc thống nhất nội dung chương trình kỳ họp thứ 11"
+
+
+def test_a_notice_gives_tasks_and_a_report_says_who_does_what() -> None:
+    from pathlib import Path
+
+    from report_gen.render import render
+    from report_gen.seams import blocks
+    from report_gen.validate import load_meeting
+
+    source = (
+        Path(__file__).resolve().parents[1] / "inputs/ubnd-tong-ket-cai-cach-hanh-chinh-2024.yaml"
+    )
+    loaded = load_meeting(source)
+    items = {
+        k: [t for c, t in blocks(render(loaded, k).body) if c == "item"]
+        for k in ("notice", "report")
+    }
+    assert items["notice"][1].startswith("2. Giao Phòng Nội vụ huyện tham mưu")
+    assert items["report"][1].startswith("2. Phòng Nội vụ huyện tham mưu")
+    assert not any("Giao " in item for item in items["report"])
