@@ -176,7 +176,7 @@ def test_tasks_keep_the_users_order_and_a_news_deadline_reads_as_news() -> None:
     )
     items = [t.news_item for t in p.tasks]
     assert items == [
-        "Các xã hoàn thành số hóa hồ sơ, trước ngày 30/6.",
+        "Các xã hoàn thành số hóa hồ sơ (trước ngày 30/6).",
         "Tăng cường kỷ luật.",
         "Sở Nội vụ rà soát danh sách, hoàn thành trong tháng 9.",
         "Tổng kết.",  # the lead-in already says “Trong quý II năm 2024”

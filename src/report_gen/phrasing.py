@@ -255,6 +255,8 @@ class TaskLine:
         tail = self.news_deadline()
         if not tail:
             return text
+        if not opens_with(tail, ("hoàn thành", "xong", "chậm nhất", "thời hạn")):
+            return f"{without_end(text).rstrip(';,')} ({tail})."  # a bare date reads as a new item
         return f"{without_end(text).rstrip(';,')}, {tail}."
 
     @property
