@@ -146,7 +146,8 @@ STYLE_NAMES: dict[str, tuple[str, str]] = {
 COMPATIBILITY_MODE = "15"  # Word 2013 and later: no "Compatibility Mode" on opening
 KEEP_STYLES = {"Normal", "DefaultParagraphFont", "TableNormal", "NoList"}
 STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
-SINGLE_LINE = (1825 + 443) / 2048  # Times New Roman's "single" line, in ems (§8)
+END_LINE = 20  # twips: the paragraph that ends a body after a table
+AT_LEAST_LINE = 1.25  # above every application's "single" line (1.107 to 1.15 em)
 BULLET = "•"
 BULLET_NUM_ID = 1
 
@@ -384,12 +385,16 @@ class _Styles:
             fmt.line, fmt.line_rule = max(20, fmt.height), "exact"
             fmt.size_pt = max(1.0, fmt.height / 20)
         elif fmt.height is not None:
-            # The room to sign: single spacing plus space before, never an exact line
-            # height, which would clip a signature image pasted there.
+            # The room to sign: space before plus one line of an "at least" height, never
+            # an exact one, which would clip a signature image pasted there. Not "single"
+            # spacing either: Word's single line is 1.107 em, LibreOffice's 1.15 em, and
+            # the 0.2 mm between them moved a signature that filled page 1 to page 2 in
+            # LibreOffice only. A minimum above both natural heights is the same in both,
+            # so the room is exactly the CSS height, as in the PDF.
             size = fmt.size_pt or self.normal_pt
-            single = round(size * 20 * SINGLE_LINE)
-            fmt.line, fmt.line_rule = 240, "auto"
-            fmt.before = max(0, fmt.height - single)
+            line = round(size * 20 * AT_LEAST_LINE)
+            fmt.line, fmt.line_rule = line, "atLeast"
+            fmt.before = max(0, fmt.height - line)
         if tag in HEADING_LEVELS and fmt.keep_next is None:
             fmt.keep_next = True
         return self.add(key, fmt, based_on, HEADING_LEVELS.get(tag), right), fmt
@@ -476,6 +481,32 @@ def _runs(el: Any) -> list[tuple[str, frozenset[str]]]:
     return [r for r in out if r[0]]
 
 
+UPRIGHT = "upright"  # a run mark: not italic, whatever the style says
+_NBSPS = re.compile("(\u00a0+)")
+
+
+def _upright_blanks(
+    runs: list[tuple[str, frozenset[str]]], italic_style: bool
+) -> list[tuple[str, frozenset[str]]]:
+    """Italic runs with their no-break spaces set upright.
+
+    LibreOffice (7.4, in the Word 2013 compatibility the DOCX declares) sets an italic
+    no-break space 0.343 em wide instead of the font's 0.25 em: the twelve of a draft's
+    blank day and month ("ngày      tháng      năm 2026") made the date line 5.5 mm wider
+    than header_layout.py measured, and it wrapped. An upright no-break space has the
+    font's width in every application, and a space looks the same either way.
+    """
+    out: list[tuple[str, frozenset[str]]] = []
+    for text, marks in runs:
+        if "\u00a0" not in text or not (italic_style or "i" in marks):
+            out.append((text, marks))
+            continue
+        for i, part in enumerate(_NBSPS.split(text)):
+            if part:
+                out.append((part, (marks - {"i"}) | {UPRIGHT} if i % 2 else marks))
+    return out
+
+
 class _Builder:
     def __init__(self, document: DocxDocument, doc: RenderedDoc, sheet: Sheet) -> None:
         self.document = document
@@ -497,13 +528,17 @@ class _Builder:
         _ppr(p, direct or ParaFormat(), None if style_id == "Normal" else style_id, **extra)
         if len(p[0]) == 0:
             p.remove(p[0])
-        for text, marks in runs:
+        italic = bool(self.styles.by_id.get(style_id, ParaFormat()).italic)
+        for text, marks in _upright_blanks(runs, italic):
             r = _sub(p, "w:r")
             if marks:
                 rpr = _sub(r, "w:rPr")
                 for mark, tag in (("b", "w:b"), ("i", "w:i")):
                     if mark in marks:
                         _sub(rpr, tag)
+                if UPRIGHT in marks:
+                    _sub(rpr, "w:i", val=0)
+                    _sub(rpr, "w:iCs", val=0)
                 if "u" in marks:
                     _sub(rpr, "w:u", val="single")
             if text == "\n":
@@ -514,6 +549,24 @@ class _Builder:
                 if text != text.strip():
                     t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
         return p
+
+    def give_back(self, table: Any, twips: int) -> None:
+        """Take `twips` from the space before in each cell of a table's last row."""
+        rows = table.findall(qn("w:tr"))
+        for cell in rows[-1].findall(qn("w:tc")) if rows else []:
+            for p in cell.findall(qn("w:p")):
+                style = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+                fmt = self.styles.by_id.get(style.get(qn("w:val")) if style is not None else "")
+                if fmt is not None and (fmt.before or 0) >= twips:
+                    ppr = p.find(qn("w:pPr"))
+                    spacing = ppr.find(qn("w:spacing"))
+                    if spacing is None:  # after pStyle ... pBdr, before ind and jc
+                        spacing = etree.Element(qn("w:spacing"))
+                        before = ("w:pStyle", "w:keepNext", "w:keepLines", "w:numPr", "w:pBdr")
+                        ahead = [c for c in ppr if c.tag in {qn(t) for t in before}]
+                        ppr.insert(ppr.index(ahead[-1]) + 1 if ahead else 0, spacing)
+                    spacing.set(qn("w:before"), str((fmt.before or 0) - twips))
+                    break
 
     def blocks(self, parent: Any, width: int) -> Iterator[Any]:
         """Word block elements (w:p, w:tbl) for the children of an HTML element."""
@@ -865,11 +918,15 @@ def build(doc: RenderedDoc) -> DocxDocument:
         sect.addprevious(block)
         last = block
     if last is None or last.tag == qn("w:tbl"):
-        # Word ends a body with a paragraph; keep this one a point high so that it never
-        # adds a page.
+        # Word ends a body with a paragraph, a point high here. The PDF has no such
+        # paragraph: a signature that filled page 1 to within a point left it a blank
+        # page 2 in LibreOffice. The last row gives that point back from its space
+        # before (the room to sign), so the body ends where the PDF's does.
         end = etree.Element(qn("w:p"))
-        ppr = _ppr(end, ParaFormat(before=0, after=0, line=20, line_rule="exact"))
+        ppr = _ppr(end, ParaFormat(before=0, after=0, line=END_LINE, line_rule="exact"))
         _rpr(ppr, ParaFormat(size_pt=1))
+        if last is not None:
+            builder.give_back(last, END_LINE)
         sect.addprevious(end)
     _properties(document, doc)
     return document
