@@ -620,13 +620,6 @@ class Phrasing:
         found = {opens_with(t.text, _LEAD_VERBS) for t in self.m.tasks}
         return {v for v in found if v}
 
-    @cached_property
-    def speaker_body(self) -> str:
-        """The body in whose name a document speaks, as running text."""
-        d = self.m.document
-        issuer = running_name(d.issuer.name) if d.issuer.name else None
-        return self.organizer or issuer or "Cơ quan"
-
     def issuer_in_text(self, kind: str) -> str:
         """The issuing body of one document in running text: its own name, else the organizer."""
         if kind not in self._issuers:

@@ -572,7 +572,6 @@ TASK_VERBS = (
     "bám sát",
     "tiếp tục thực hiện",
 )
-STATEMENT_FRAMES = ("nhấn mạnh", "lưu ý", "chỉ rõ")
 # Words that join a statement to the one before; they stay first when a subject is added.
 CONNECTIVES = ("đồng thời", "bên cạnh đó", "ngoài ra", "mặt khác", "theo đó", "qua đó")
 
